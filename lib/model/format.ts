@@ -47,7 +47,7 @@ export function parseText(text: string, maxBytes = MAX_MODEL_BYTES): ParseResult
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, maxAliasCount: MAX_YAML_ALIASES, prettyErrors: false });
+    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   } catch (e) {
     return { ok: false, issues: [fileIssue(`could not be read: ${(e as Error).message}`)] };
   }
@@ -100,7 +100,8 @@ function nestingDepth(text: string): number {
   return max;
 }
 
-const firstLine = (s: string) => s.split("\n")[0];
+const firstLine = (s: string) =>
+  s.split("\n")[0].replace(/^Source contains multiple documents.*/, "the file holds more than one YAML document; a model is one document");
 
 /** The canonical text of a model: stable key order, sorted id lists, defaults explicit, no empty values. */
 export function serializeModel(model: Model, format: FileFormat): string {

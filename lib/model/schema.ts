@@ -43,11 +43,11 @@ export const Project = z.strictObject({
   name: Name,
   device: z.strictObject({ name: Name, version: ShortText }),
   intendedPurpose: Description,
-  regulation: z.enum(REGULATIONS).default("MDR"),
-  deviceKind: z.enum(DEVICE_KINDS).default("hardware-with-software"),
-  environments: z.array(z.enum(ENVIRONMENTS)).default([]),
-  intendedUsers: z.array(z.string().trim().min(1).max(200)).default([]),
-  assumptions: z.array(Assumption).default([]),
+  regulation: z.enum(REGULATIONS).default("MDR").describe("EU regulation the device falls under: MDR (2017/745) or IVDR (2017/746)."),
+  deviceKind: z.enum(DEVICE_KINDS).default("hardware-with-software").describe("A hardware device with software, or medical device software (MDSW) on its own."),
+  environments: z.array(z.enum(ENVIRONMENTS)).default([]).describe("Intended environments of use."),
+  intendedUsers: z.array(z.string().trim().min(1).max(200)).default([]).describe("Intended users, one per entry."),
+  assumptions: z.array(Assumption).default([]).describe("Assumptions the assessment rests on, each with an id to refer to."),
 });
 
 const Level = z.enum(PROTECTION_LEVELS);
@@ -57,9 +57,9 @@ export const Asset = z.strictObject({
   name: Name,
   kind: z.enum(ASSET_KINDS),
   description: Description,
-  confidentiality: Level,
-  integrity: Level,
-  availability: Level,
+  confidentiality: Level.describe("How much the asset needs protection from disclosure."),
+  integrity: Level.describe("How much the asset needs protection from alteration."),
+  availability: Level.describe("How much the asset needs to be available when needed."),
 });
 
 export const ThirdPartySoftware = z.strictObject({
@@ -70,8 +70,8 @@ export const ThirdPartySoftware = z.strictObject({
 
 export const UpdateCapability = z.strictObject({
   method: z.enum(UPDATE_METHODS).default("none"),
-  codeSigned: z.boolean().default(false),
-  rollbackProtection: z.boolean().default(false),
+  codeSigned: z.boolean().default(false).describe("Updates are verified against the manufacturer's signature before installation."),
+  rollbackProtection: z.boolean().default(false).describe("Older (downgrade) versions are refused."),
 });
 
 const notes = { description: Description, tags: Tags };
@@ -81,8 +81,8 @@ export const ExternalEntity = z.strictObject({
   type: z.literal("external-entity"),
   name: Name,
   kind: z.enum(ENTITY_KINDS),
-  role: z.enum(PERSON_ROLES).optional(),
-  patientReach: z.enum(PATIENT_REACH).default("none"),
+  role: z.enum(PERSON_ROLES).optional().describe("For a person: the role they act in."),
+  patientReach: z.enum(PATIENT_REACH).default("none").describe("How many patients a compromise of this element can reach."),
   ...notes,
 });
 
@@ -91,14 +91,14 @@ export const Process = z.strictObject({
   type: z.literal("process"),
   name: Name,
   technology: z.enum(TECHNOLOGIES).default("other"),
-  clinicalFunctions: z.array(z.enum(CLINICAL_FUNCTIONS)).default([]),
-  patientReach: z.enum(PATIENT_REACH).default("none"),
-  parsesUntrustedInput: z.boolean().default(false),
-  runsPrivileged: z.boolean().default(false),
-  holdsSecrets: z.boolean().default(false),
-  encryptedAtRest: z.boolean().default(false),
-  update: UpdateCapability.default({ method: "none", codeSigned: false, rollbackProtection: false }),
-  thirdPartySoftware: z.array(ThirdPartySoftware).default([]),
+  clinicalFunctions: z.array(z.enum(CLINICAL_FUNCTIONS)).default([]).describe("Clinical functions this element performs; empty for none."),
+  patientReach: z.enum(PATIENT_REACH).default("none").describe("How many patients a compromise of this element can reach."),
+  parsesUntrustedInput: z.boolean().default(false).describe("Parses input that an attacker could craft."),
+  runsPrivileged: z.boolean().default(false).describe("Runs with elevated privileges (root, kernel, no memory isolation)."),
+  holdsSecrets: z.boolean().default(false).describe("Holds keys, passwords or other secrets."),
+  encryptedAtRest: z.boolean().default(false).describe("Data it stores is encrypted at rest."),
+  update: UpdateCapability.describe("Whether and how it can be updated.").default({ method: "none", codeSigned: false, rollbackProtection: false }),
+  thirdPartySoftware: z.array(ThirdPartySoftware).default([]).describe("Third-party or off-the-shelf software (SOUP/OTS) it contains."),
   ...notes,
 });
 
@@ -107,12 +107,12 @@ export const DataStore = z.strictObject({
   type: z.literal("data-store"),
   name: Name,
   technology: z.enum(TECHNOLOGIES).default("other"),
-  clinicalFunctions: z.array(z.enum(CLINICAL_FUNCTIONS)).default([]),
-  patientReach: z.enum(PATIENT_REACH).default("none"),
+  clinicalFunctions: z.array(z.enum(CLINICAL_FUNCTIONS)).default([]).describe("Clinical functions this element performs; empty for none."),
+  patientReach: z.enum(PATIENT_REACH).default("none").describe("How many patients a compromise of this element can reach."),
   assets: IdList,
-  holdsSecrets: z.boolean().default(false),
-  encryptedAtRest: z.boolean().default(false),
-  thirdPartySoftware: z.array(ThirdPartySoftware).default([]),
+  holdsSecrets: z.boolean().default(false).describe("Holds keys, passwords or other secrets."),
+  encryptedAtRest: z.boolean().default(false).describe("Data it stores is encrypted at rest."),
+  thirdPartySoftware: z.array(ThirdPartySoftware).default([]).describe("Third-party or off-the-shelf software (SOUP/OTS) it contains."),
   ...notes,
 });
 
@@ -134,17 +134,20 @@ export const Flow = z.strictObject({
   name: z.string().trim().max(200).default(""),
   from: Id,
   to: Id,
-  channel: z.enum(CHANNELS),
-  protocol: ShortText,
-  direction: z.enum(FLOW_DIRECTIONS).default("one-way"),
-  initiator: z.enum(FLOW_ENDS).default("from"),
-  assets: IdList,
-  encryption: Protection.default(OFF),
+  channel: z.enum(CHANNELS).describe("Physical or logical channel the data travels over."),
+  protocol: ShortText.describe("Protocol, e.g. \"BLE GATT\", \"HTTPS (TLS 1.3)\", \"HL7 v2 over MLLP\", \"DICOM\"."),
+  direction: z.enum(FLOW_DIRECTIONS).default("one-way").describe("Whether data also flows back from `to` to `from`."),
+  initiator: z.enum(FLOW_ENDS).default("from").describe("Which end opens the connection."),
+  assets: IdList.describe("Ids of the assets the flow carries."),
+  encryption: Protection.default(OFF).describe("Whether the flow is encrypted, and how (e.g. TLS 1.3)."),
   authentication: z
-    .strictObject({ from: Protection.default(OFF), to: Protection.default(OFF) })
+    .strictObject({
+      from: Protection.default(OFF).describe("Whether the `from` end proves its identity to the `to` end, and how."),
+      to: Protection.default(OFF).describe("Whether the `to` end proves its identity to the `from` end, and how."),
+    })
     .default({ from: OFF, to: OFF }),
-  messageIntegrity: z.boolean().default(false),
-  replayProtection: z.boolean().default(false),
+  messageIntegrity: z.boolean().default(false).describe("Messages are integrity-protected (e.g. MAC, signature, TLS)."),
+  replayProtection: z.boolean().default(false).describe("Replayed messages are detected and refused."),
   ...notes,
 });
 
@@ -152,26 +155,26 @@ export const Boundary = z.strictObject({
   id: Id,
   name: Name,
   description: Description,
-  contains: IdList,
+  contains: IdList.describe("Ids of the elements and boundaries directly inside this boundary; each is in at most one boundary."),
 });
 
 export const Diagram = z.strictObject({
   id: Id,
   name: Name,
   description: Description,
-  elements: IdList,
+  elements: IdList.describe("Ids of the elements this diagram shows."),
 });
 
 export const Model = z.strictObject({
   medthreat: z.literal(FORMAT_VERSION, {
     error: `"medthreat" must be the format version ${FORMAT_VERSION}`,
   }),
-  project: Project,
-  assets: z.array(Asset).default([]),
-  elements: z.array(Element).default([]),
-  boundaries: z.array(Boundary).default([]),
-  flows: z.array(Flow).default([]),
-  diagrams: z.array(Diagram).default([]),
+  project: Project.describe("The device project: what the device is, for whom, where, under which regulation."),
+  assets: z.array(Asset).default([]).describe("Data assets and the protection each needs."),
+  elements: z.array(Element).default([]).describe("External entities, processes and data stores (DFD3)."),
+  boundaries: z.array(Boundary).default([]).describe("Trust boundaries: closed regions that contain elements and other boundaries."),
+  flows: z.array(Flow).default([]).describe("Data flows between elements."),
+  diagrams: z.array(Diagram).default([]).describe("Views of the model; a diagram shows its elements, the flows between them and the boundaries around them."),
 });
 
 export type Model = z.infer<typeof Model>;

@@ -20,7 +20,7 @@ function describe(issue: ZodError["issues"][number]): string {
   const input = (issue as { input?: unknown }).input;
   if (issue.code === "invalid_value" && issue.values.length > 1)
     return `${JSON.stringify(input)} is not one of the allowed values: ${issue.values.join(", ")}`;
-  if (issue.code === "invalid_type" && input === undefined) return `is required (${issue.expected})`;
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && input === undefined) return "is required";
   if (issue.code === "unrecognized_keys")
     return `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   return issue.message;

@@ -96,6 +96,7 @@ export const CHANNELS = [
   "removable-media",
   "internet",
   "internal",
+  "user-interface",
   "other",
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -171,6 +172,7 @@ export const LABELS: Record<string, string> = {
   "nfc-inductive": "NFC / inductive",
   internet: "Internet",
   internal: "Internal (bus or IPC)",
+  "user-interface": "User interface (screen, buttons)",
   "one-way": "One way",
   "two-way": "Two way",
   low: "Low",

@@ -1,0 +1,44 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { createClient, type Client } from "@libsql/client";
+import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
+import { migrate } from "drizzle-orm/libsql/migrator";
+import * as schema from "./schema";
+
+export type Db = LibSQLDatabase<typeof schema>;
+
+export const DEFAULT_DATABASE_URL = "file:./data/medthreat.db";
+const MIGRATIONS = path.join(process.cwd(), "db", "migrations");
+
+export interface DbConfig {
+  url?: string;
+  authToken?: string;
+}
+
+/** Opens a database: an embedded file (the default) or a libSQL server over http(s), ws(s) or libsql. */
+export function openDb(config: DbConfig = {}): { db: Db; client: Client } {
+  const url = config.url ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+  if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+  const client = createClient({ url, authToken: config.authToken ?? process.env.DATABASE_AUTH_TOKEN });
+  return { db: drizzle(client, { schema }), client };
+}
+
+export async function migrateDb(db: Db): Promise<void> {
+  await migrate(db, { migrationsFolder: MIGRATIONS });
+}
+
+let shared: Promise<Db> | undefined;
+
+/** The process-wide database, opened and migrated on first use (never at import time: `next build` imports routes). */
+export function getDb(): Promise<Db> {
+  shared ??= (async () => {
+    const { db, client } = openDb();
+    if (client.protocol === "file") await client.execute("PRAGMA busy_timeout = 5000");
+    await migrateDb(db);
+    return db;
+  })().catch((e) => {
+    shared = undefined;
+    throw e;
+  });
+  return shared;
+}

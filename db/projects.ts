@@ -1,0 +1,143 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import type { Model } from "../lib/model/schema";
+import type { Db } from "./client";
+import { modelRevisions, projects } from "./schema";
+
+/** Persistence of projects and their model revisions. Callers hand in models that lib/model has validated. */
+
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  currentRevision: number;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+}
+
+export interface StoredModel {
+  project: ProjectSummary;
+  revision: number;
+  model: Model;
+  savedBy: string;
+  savedAt: Date;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  summary: string;
+  author: string;
+  createdAt: Date;
+}
+
+export interface SaveInfo {
+  author: string;
+  summary: string;
+}
+
+export type SaveResult =
+  | { ok: true; revision: number }
+  | { ok: false; reason: "conflict"; currentRevision: number; savedBy: string; savedAt: Date }
+  | { ok: false; reason: "not-found" };
+
+export const newProjectId = () => randomBytes(9).toString("base64url");
+
+export async function listProjects(db: Db, options: { deleted?: boolean } = {}): Promise<ProjectSummary[]> {
+  return db
+    .select()
+    .from(projects)
+    .where(options.deleted ? isNotNull(projects.deletedAt) : isNull(projects.deletedAt))
+    .orderBy(desc(projects.updatedAt));
+}
+
+export async function getProjectSummary(db: Db, id: string): Promise<ProjectSummary | undefined> {
+  const [row] = await db.select().from(projects).where(eq(projects.id, id));
+  return row;
+}
+
+/** The model at a revision (default: the current one); undefined for an unknown project or revision. */
+export async function getModel(db: Db, id: string, revision?: number): Promise<StoredModel | undefined> {
+  const project = await getProjectSummary(db, id);
+  if (!project) return undefined;
+  const [row] = await db
+    .select()
+    .from(modelRevisions)
+    .where(and(eq(modelRevisions.projectId, id), eq(modelRevisions.revision, revision ?? project.currentRevision)));
+  if (!row) return undefined;
+  return { project, revision: row.revision, model: JSON.parse(row.model) as Model, savedBy: row.author, savedAt: row.createdAt };
+}
+
+export async function createProject(db: Db, model: Model, info: SaveInfo): Promise<ProjectSummary> {
+  const now = new Date();
+  const project: ProjectSummary = {
+    id: newProjectId(),
+    name: model.project.name,
+    currentRevision: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+  await db.batch([
+    db.insert(projects).values(project),
+    db.insert(modelRevisions).values({ projectId: project.id, revision: 1, model: JSON.stringify(model), ...info, createdAt: now }),
+  ]);
+  return project;
+}
+
+/**
+ * Saves a new revision if `baseRevision` is still the current one (optimistic concurrency).
+ * A stale base is refused with who saved the newer revision and when; nothing is written.
+ */
+export async function saveModel(db: Db, id: string, baseRevision: number, model: Model, info: SaveInfo): Promise<SaveResult> {
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(projects)
+      .set({ currentRevision: baseRevision + 1, name: model.project.name, updatedAt: now })
+      .where(and(eq(projects.id, id), eq(projects.currentRevision, baseRevision), isNull(projects.deletedAt)))
+      .returning({ id: projects.id });
+    if (claimed.length === 0) {
+      const [current] = await tx.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt)));
+      if (!current) return { ok: false, reason: "not-found" } as const;
+      const [last] = await tx
+        .select({ author: modelRevisions.author, createdAt: modelRevisions.createdAt })
+        .from(modelRevisions)
+        .where(and(eq(modelRevisions.projectId, id), eq(modelRevisions.revision, current.currentRevision)));
+      return { ok: false, reason: "conflict", currentRevision: current.currentRevision, savedBy: last?.author ?? "unknown", savedAt: last?.createdAt ?? current.updatedAt } as const;
+    }
+    await tx.insert(modelRevisions).values({ projectId: id, revision: baseRevision + 1, model: JSON.stringify(model), ...info, createdAt: now });
+    return { ok: true, revision: baseRevision + 1 } as const;
+  });
+}
+
+export async function listRevisions(db: Db, id: string): Promise<RevisionInfo[]> {
+  return db
+    .select({ revision: modelRevisions.revision, summary: modelRevisions.summary, author: modelRevisions.author, createdAt: modelRevisions.createdAt })
+    .from(modelRevisions)
+    .where(eq(modelRevisions.projectId, id))
+    .orderBy(desc(modelRevisions.revision));
+}
+
+/** Moves a project to the trash; its revisions stay and it can be restored. */
+export async function deleteProject(db: Db, id: string): Promise<boolean> {
+  const rows = await db
+    .update(projects)
+    .set({ deletedAt: new Date() })
+    .where(and(eq(projects.id, id), isNull(projects.deletedAt)))
+    .returning({ id: projects.id });
+  return rows.length > 0;
+}
+
+export async function restoreProject(db: Db, id: string): Promise<boolean> {
+  const rows = await db
+    .update(projects)
+    .set({ deletedAt: null, updatedAt: new Date() })
+    .where(and(eq(projects.id, id), isNotNull(projects.deletedAt)))
+    .returning({ id: projects.id });
+  return rows.length > 0;
+}
+
+export async function countProjects(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)` }).from(projects);
+  return Number(row.n);
+}
