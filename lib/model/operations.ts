@@ -74,8 +74,9 @@ function apply(m: Model, op: ModelOperation): string {
       return `Deleted flow "${op.id}"`;
     case "upsert-boundary": {
       const verb = upsert(m, "boundaries", op.boundary, op.previousId);
+      const moved = moveInto(m, op.boundary.id, op.boundary.contains);
       if (op.parentId !== undefined) setParent(m, op.boundary.id, op.parentId);
-      return `${verb} trust boundary "${op.boundary.id}"`;
+      return `${verb} trust boundary "${op.boundary.id}"${moved.length ? `; moved ${moved.map((x) => `"${x}"`).join(", ")} into it` : ""}`;
     }
     case "delete-boundary": {
       const boundary = find(m, "boundaries", op.id);
@@ -151,4 +152,16 @@ function setParent(m: Model, memberId: string, boundaryId: string | null) {
   if (boundaryId === null) return;
   const boundary = find(m, "boundaries", boundaryId);
   boundary.contains.push(memberId);
+}
+
+/** Takes a boundary's members out of any other boundary, so that listing a member moves it. */
+function moveInto(m: Model, boundaryId: string, members: readonly string[]): string[] {
+  const moved = new Set<string>();
+  for (const b of m.boundaries) {
+    if (b.id === boundaryId) continue;
+    const kept = b.contains.filter((x) => !members.includes(x));
+    if (kept.length !== b.contains.length) b.contains.filter((x) => members.includes(x)).forEach((x) => moved.add(x));
+    b.contains = kept;
+  }
+  return [...moved];
 }

@@ -1,0 +1,97 @@
+import { MAX_MODEL_BYTES } from "@/lib/model/format";
+import type { ModelIssue } from "@/lib/model/issues";
+import type { Outcome } from "../_server/projects";
+
+/** RFC 9457 problem details. `type` names the kind of problem; `errors` lists model issues with their paths. */
+export function problem(status: number, slug: string, title: string, detail: string, extra: Record<string, unknown> = {}): Response {
+  return Response.json(
+    { type: `https://medthreat.dev/problems/${slug}`, title, status, detail, ...extra },
+    { status, headers: { "content-type": "application/problem+json" } },
+  );
+}
+
+export const notFound = (detail: string) => problem(404, "not-found", "Not found", detail);
+
+export function outcomeProblem(outcome: Exclude<Outcome<unknown>, { ok: true }>): Response {
+  switch (outcome.kind) {
+    case "invalid":
+      return problem(422, "invalid-model", "The model is not valid", outcome.message, { errors: outcome.errors.map(issueJson) });
+    case "not-found":
+      return notFound(outcome.message);
+    case "conflict":
+      return problem(409, "conflict", "Edit conflict", outcome.message, {
+        currentRevision: outcome.currentRevision,
+        savedBy: outcome.savedBy,
+        savedAt: outcome.savedAt,
+      });
+  }
+}
+
+export function issueJson(issue: ModelIssue) {
+  return { path: issue.path, message: issue.message, ...(issue.line ? { line: issue.line, column: issue.column } : {}) };
+}
+
+export class BodyError extends Error {
+  constructor(public readonly response: Response) {
+    super("bad request body");
+  }
+}
+
+/** Reads a request body as text, refusing it (413) as soon as it passes the limit. */
+export async function readBody(request: Request, limit = MAX_MODEL_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  const tooLarge = () =>
+    new BodyError(problem(413, "too-large", "Request body too large", `the body is larger than the limit of ${limit} bytes (${Math.round(limit / 1048576)} MiB)`));
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await readBody(request, 1024 * 1024);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new BodyError(problem(400, "bad-json", "Malformed JSON", `the request body is not valid JSON: ${(e as Error).message}`));
+  }
+}
+
+/** The revision named by an If-Match header (`"3"` or `3`); a missing header is refused with 428. */
+export function requireRevision(request: Request): number {
+  const header = request.headers.get("if-match");
+  if (!header)
+    throw new BodyError(
+      problem(428, "revision-required", "Revision required", 'send the revision your change is based on in an If-Match header, e.g. If-Match: "3" (the ETag of GET .../model)'),
+    );
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!m) throw new BodyError(problem(400, "bad-revision", "Malformed If-Match", `If-Match must be a revision number such as "3", not ${header}`));
+  return Number(m[1]);
+}
+
+export const etag = (revision: number) => `"${revision}"`;
+
+/** Wraps a handler so BodyErrors become their responses and anything unexpected a 500 problem. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      if (e instanceof BodyError) return e.response;
+      console.error(e);
+      return problem(500, "internal", "Internal error", "the server failed to handle the request; nothing was changed");
+    }
+  };
+}

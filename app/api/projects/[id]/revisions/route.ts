@@ -1,0 +1,13 @@
+import { listRevisions, loadProject } from "@/app/_server/projects";
+import { handle, notFound } from "../../../_http";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const { id } = await params;
+  if (!(await loadProject(id))) return notFound(`there is no project "${id}"`);
+  const revisions = await listRevisions(id);
+  return Response.json({
+    revisions: revisions.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), model: `/api/projects/${id}/model?revision=${r.revision}` })),
+  });
+});

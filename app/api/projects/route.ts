@@ -1,0 +1,17 @@
+import { createProjectFromDetails, listProjects } from "@/app/_server/projects";
+import { handle, outcomeProblem, readJson } from "../_http";
+import { projectJson } from "../_json";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handle(async (request: Request) => {
+  const deleted = new URL(request.url).searchParams.get("deleted") === "true";
+  return Response.json({ projects: (await listProjects(deleted)).map(projectJson) });
+});
+
+export const POST = handle(async (request: Request) => {
+  const body = (await readJson(request)) as { project?: unknown } | null;
+  const outcome = await createProjectFromDetails(body && typeof body === "object" && "project" in body ? body.project : body);
+  if (!outcome.ok) return outcomeProblem(outcome);
+  return Response.json(projectJson(outcome.value), { status: 201, headers: { location: `/api/projects/${outcome.value.id}` } });
+});

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "medthreat",
+  description: "Cybersecurity risk assessment of medical devices, following MDCG 2019-16",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="border-b border-slate-200 bg-white">
+          <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+            <Link href="/" className="text-lg font-bold text-slate-900 hover:no-underline">
+              medthreat
+            </Link>
+            <nav className="flex gap-4 text-sm">
+              <Link href="/">Projects</Link>
+              <a href="/api/openapi">API</a>
+            </nav>
+          </div>
+        </header>
+        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { deleteProjectAction, renameProjectAction } from "@/app/actions/projects";
+
+export function ProjectHeaderActions({ id, name, revision }: { id: string; name: string; revision: number }) {
+  const [renaming, setRenaming] = useState(false);
+  const [draft, setDraft] = useState(name);
+  const [message, setMessage] = useState<string>();
+  const [pending, start] = useTransition();
+
+  const rename = () =>
+    start(async () => {
+      const result = await renameProjectAction(id, revision, draft);
+      if (result.ok) {
+        setRenaming(false);
+        setMessage(undefined);
+      } else setMessage(result.message);
+    });
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap gap-2">
+        <a className="btn" href={`/api/projects/${id}/model?format=yaml&download=1`}>
+          Export YAML
+        </a>
+        <a className="btn" href={`/api/projects/${id}/model?format=json&download=1`}>
+          Export JSON
+        </a>
+        <button className="btn" onClick={() => setRenaming((r) => !r)}>
+          Rename
+        </button>
+        <form
+          action={deleteProjectAction.bind(null, id)}
+          onSubmit={(e) => {
+            if (!confirm(`Move "${name}" to the trash? You can restore it from the project list.`)) e.preventDefault();
+          }}
+        >
+          <button className="btn btn-danger">Delete</button>
+        </form>
+      </div>
+      {renaming && (
+        <div className="flex items-center gap-2">
+          <input aria-label="New project name" className="input w-72" value={draft} onChange={(e) => setDraft(e.target.value)} />
+          <button className="btn btn-primary" disabled={pending || !draft.trim()} onClick={rename}>
+            Save name
+          </button>
+        </div>
+      )}
+      {message && (
+        <p role="alert" className="max-w-md text-sm text-red-700">
+          {message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+export function ProjectTabs({ id }: { id: string }) {
+  const path = usePathname();
+  const tabs = [
+    { href: `/projects/${id}`, label: "Model" },
+    { href: `/projects/${id}/details`, label: "Project details" },
+    { href: `/projects/${id}/history`, label: "History" },
+  ];
+  return (
+    <nav className="flex gap-1 border-b border-slate-200" aria-label="Project sections">
+      {tabs.map((t) => (
+        <Link
+          key={t.href}
+          href={t.href}
+          aria-current={path === t.href ? "page" : undefined}
+          className={`rounded-t px-3 py-2 text-sm hover:no-underline ${path === t.href ? "border border-b-white border-slate-200 bg-white font-semibold text-slate-900" : "text-slate-600"}`}
+        >
+          {t.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

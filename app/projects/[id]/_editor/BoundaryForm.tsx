@@ -1,0 +1,67 @@
+"use client";
+
+import { useState } from "react";
+import type { Boundary, Model } from "@/lib/model/schema";
+import type { ModelIssue } from "@/lib/model/issues";
+import { parentMap } from "@/lib/model/mermaid";
+import { MultiCheck, TextArea, TextField } from "./fields";
+import { FormShell } from "./FormShell";
+import { IdField } from "./IdField";
+import { useDraft } from "./useDraft";
+
+export function BoundaryForm(props: {
+  model: Model;
+  boundary: Boundary;
+  isNew: boolean;
+  busy: boolean;
+  errors: readonly ModelIssue[];
+  onSave(boundary: Boundary, parentId: string | null, previousId?: string): void;
+  onDelete(): void;
+  onCancel(): void;
+}) {
+  const { model, isNew } = props;
+  const { draft, set, setName, setId } = useDraft(props.boundary, isNew, model);
+  const [parentId, setParentId] = useState<string | null>(parentMap(model).get(props.boundary.id) ?? null);
+  const others = model.boundaries.filter((b) => b.id !== props.boundary.id);
+  const parents = parentMap(model);
+  const members = [...model.elements.map((e) => e.id), ...others.map((b) => b.id)];
+  const memberLabel = (id: string) => {
+    const name = model.elements.find((e) => e.id === id)?.name ?? `Boundary: ${others.find((b) => b.id === id)?.name ?? id}`;
+    const inside = parents.get(id);
+    return inside && inside !== props.boundary.id ? `${name} (now in ${model.boundaries.find((b) => b.id === inside)?.name ?? inside})` : name;
+  };
+
+  return (
+    <FormShell
+      title={isNew ? "New trust boundary" : "Edit trust boundary"}
+      busy={props.busy}
+      errors={props.errors}
+      onCancel={props.onCancel}
+      onSave={() => props.onSave(draft, parentId, isNew ? undefined : props.boundary.id)}
+      onDelete={isNew ? undefined : props.onDelete}
+      deleteWarning={`Delete the trust boundary "${props.boundary.name}"? Its members move to the enclosing boundary.`}
+    >
+      <TextField label="Name" required value={draft.name} onChange={(v) => setName(v)} />
+      <IdField value={draft.id} onChange={setId} isNew={isNew} />
+      <label className="block">
+        <span className="field-label">Inside trust boundary</span>
+        <select className="input" value={parentId ?? ""} onChange={(e) => setParentId(e.target.value || null)}>
+          <option value="">(none)</option>
+          {others.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <MultiCheck
+        label="Contains (an element already in another boundary moves here)"
+        options={members}
+        optionLabel={memberLabel}
+        value={draft.contains}
+        onChange={(v) => set("contains", v)}
+      />
+      <TextArea label="Description" value={draft.description} onChange={(v) => set("description", v)} />
+    </FormShell>
+  );
+}
