@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   experimental: {
-    serverActions: { bodySizeLimit: "20mb" },
+    serverActions: { bodySizeLimit: "33mb" },
   },
 };
 

@@ -79,7 +79,6 @@ function main() {
   const timesMs: number[] = [];
   const budgetEnd = performance.now() + 5000;
   for (let i = 0; i < reps && (i === 0 || performance.now() < budgetEnd); i++) {
-    gc();
     const start = performance.now();
     run();
     timesMs.push(performance.now() - start);

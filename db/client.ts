@@ -16,10 +16,16 @@ export interface DbConfig {
 }
 
 /** Opens a database: an embedded file (the default) or a libSQL server over http(s), ws(s) or libsql. */
-export function openDb(config: DbConfig = {}): { db: Db; client: Client } {
+export async function openDb(config: DbConfig = {}): Promise<{ db: Db; client: Client }> {
   const url = config.url ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
-  if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+  const local = url.startsWith("file:");
+  if (local) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
   const client = createClient({ url, authToken: config.authToken ?? process.env.DATABASE_AUTH_TOKEN });
+  if (local) {
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+    await client.execute("PRAGMA foreign_keys = ON");
+  }
   return { db: drizzle(client, { schema }), client };
 }
 
@@ -32,8 +38,7 @@ let shared: Promise<Db> | undefined;
 /** The process-wide database, opened and migrated on first use (never at import time: `next build` imports routes). */
 export function getDb(): Promise<Db> {
   shared ??= (async () => {
-    const { db, client } = openDb();
-    if (client.protocol === "file") await client.execute("PRAGMA busy_timeout = 5000");
+    const { db } = await openDb();
     await migrateDb(db);
     return db;
   })().catch((e) => {

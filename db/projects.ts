@@ -90,24 +90,27 @@ export async function createProject(db: Db, model: Model, info: SaveInfo): Promi
  */
 export async function saveModel(db: Db, id: string, baseRevision: number, model: Model, info: SaveInfo): Promise<SaveResult> {
   const now = new Date();
-  return db.transaction(async (tx) => {
-    const claimed = await tx
+  const next = baseRevision + 1;
+  // One batch is one atomic write: the revision is inserted only while baseRevision is current,
+  // and the project moves to it under the same condition, so concurrent saves cannot interleave.
+  const [, claimed] = await db.batch([
+    db.run(sql`INSERT INTO model_revisions (project_id, revision, model, summary, author, created_at)
+      SELECT ${id}, ${next}, ${JSON.stringify(model)}, ${info.summary}, ${info.author}, ${now.getTime()}
+      WHERE EXISTS (SELECT 1 FROM projects WHERE id = ${id} AND current_revision = ${baseRevision} AND deleted_at IS NULL)`),
+    db
       .update(projects)
-      .set({ currentRevision: baseRevision + 1, name: model.project.name, updatedAt: now })
+      .set({ currentRevision: next, name: model.project.name, updatedAt: now })
       .where(and(eq(projects.id, id), eq(projects.currentRevision, baseRevision), isNull(projects.deletedAt)))
-      .returning({ id: projects.id });
-    if (claimed.length === 0) {
-      const [current] = await tx.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt)));
-      if (!current) return { ok: false, reason: "not-found" } as const;
-      const [last] = await tx
-        .select({ author: modelRevisions.author, createdAt: modelRevisions.createdAt })
-        .from(modelRevisions)
-        .where(and(eq(modelRevisions.projectId, id), eq(modelRevisions.revision, current.currentRevision)));
-      return { ok: false, reason: "conflict", currentRevision: current.currentRevision, savedBy: last?.author ?? "unknown", savedAt: last?.createdAt ?? current.updatedAt } as const;
-    }
-    await tx.insert(modelRevisions).values({ projectId: id, revision: baseRevision + 1, model: JSON.stringify(model), ...info, createdAt: now });
-    return { ok: true, revision: baseRevision + 1 } as const;
-  });
+      .returning({ id: projects.id }),
+  ]);
+  if (claimed.length === 1) return { ok: true, revision: next };
+  const [current] = await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt)));
+  if (!current) return { ok: false, reason: "not-found" };
+  const [last] = await db
+    .select({ author: modelRevisions.author, createdAt: modelRevisions.createdAt })
+    .from(modelRevisions)
+    .where(and(eq(modelRevisions.projectId, id), eq(modelRevisions.revision, current.currentRevision)));
+  return { ok: false, reason: "conflict", currentRevision: current.currentRevision, savedBy: last?.author ?? "unknown", savedAt: last?.createdAt ?? current.updatedAt };
 }
 
 export async function listRevisions(db: Db, id: string): Promise<RevisionInfo[]> {

@@ -1,7 +1,7 @@
 import { DEFAULT_DATABASE_URL, migrateDb, openDb } from "../db/client";
 import { seedDemo } from "../db/seed";
 
-const { db, client } = openDb();
+const { db, client } = await openDb();
 await migrateDb(db);
 const seeded = process.env.MEDTHREAT_SEED === "0" ? undefined : await seedDemo(db);
 console.log(

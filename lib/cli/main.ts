@@ -7,7 +7,11 @@ export const VERSION = "0.1.0";
 /** Runs the CLI; returns the exit code (0 ok, 1 the check failed, 2 wrong usage). */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
+  if (!name) {
+    io.err(helpText());
+    return 2;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
     io.out(helpText(rest[0]));
     return 0;
   }

@@ -1,4 +1,7 @@
-import { LineCounter, parseDocument, stringify, type Document } from "yaml";
+import { CORE_SCHEMA, dump as dumpYaml, load as loadYaml, YAMLException } from "js-yaml";
+import { LineCounter, parseDocument } from "yaml";
+import { aliasReport } from "./aliases";
+import { duplicateJsonKey } from "./json-keys";
 import type { ModelIssue, PathSegment } from "./issues";
 import type { Model } from "./schema";
 import { canonicalize } from "./canonical";
@@ -6,7 +9,7 @@ import { canonicalize } from "./canonical";
 export type FileFormat = "yaml" | "json";
 
 /** Largest model file accepted by import, the API and the CLI (documented in the README). */
-export const MAX_MODEL_BYTES = 16 * 1024 * 1024;
+export const MAX_MODEL_BYTES = 32 * 1024 * 1024;
 /** YAML aliases allowed in one file; more is treated as an expansion bomb. */
 export const MAX_YAML_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -33,44 +36,108 @@ const fileIssue = (message: string, line?: number, column?: number): ModelIssue 
 });
 
 /**
- * Parses YAML or JSON text (JSON is read by the YAML 1.2 parser too, so both get duplicate-key
- * detection and line numbers) with limits on size, aliases and nesting depth.
+ * Parses YAML or JSON text with limits on size, nesting depth and YAML aliases, refusing duplicate
+ * keys. JSON goes through JSON.parse and YAML through js-yaml (both fast); line numbers for
+ * schema errors come from a second, slower parse that only runs when there is an error to place.
  */
 export function parseText(text: string, maxBytes = MAX_MODEL_BYTES): ParseResult {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > maxBytes)
-    return { ok: false, issues: [fileIssue(`the file is ${bytes} bytes; the limit is ${maxBytes} bytes (${Math.round(maxBytes / 1048576)} MiB)`)] };
+    return { ok: false, issues: [fileIssue(`the file is ${bytes} bytes; the limit is ${maxBytes} bytes${mib(maxBytes)}`)] };
   if (text.trim() === "") return { ok: false, issues: [fileIssue("the file is empty")] };
   const depth = nestingDepth(text);
   if (depth > MAX_DEPTH) return { ok: false, issues: [fileIssue(`the file nests ${depth} levels deep; a model needs at most ${MAX_DEPTH}`)] };
-
-  const lineCounter = new LineCounter();
-  let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const value = looksLikeJson(text) ? readJsonOrYaml(text) : readYaml(text);
+    return { ok: true, parsed: { value, locate: lazyLocator(text) } };
   } catch (e) {
-    return { ok: false, issues: [fileIssue(`could not be read: ${(e as Error).message}`)] };
+    if (e instanceof TextError) return { ok: false, issues: [e.issue] };
+    if (e instanceof RangeError || isStackOverflow((e as Error).message)) return { ok: false, issues: [fileIssue(TOO_DEEP)] };
+    throw e;
   }
-  const problems = [...doc.errors, ...doc.warnings];
-  if (problems.length > 0)
-    return {
-      ok: false,
-      issues: problems.map((p) => {
-        const pos = lineCounter.linePos(p.pos[0]);
-        return fileIssue(`syntax error: ${firstLine(p.message)}`, pos.line, pos.col);
-      }),
-    };
+}
+
+class TextError extends Error {
+  constructor(public readonly issue: ModelIssue) {
+    super(issue.message);
+  }
+}
+
+const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
+
+/** JSON first; text that only looks like JSON (a YAML flow mapping) is read as YAML. */
+function readJsonOrYaml(text: string): unknown {
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-  } catch (e) {
-    const message = (e as Error).message;
-    return {
-      ok: false,
-      issues: [fileIssue(/alias/i.test(message) ? `refused: the file expands YAML aliases too often (more than ${MAX_YAML_ALIASES}); write the values out instead` : `could not be read: ${message}`)],
-    };
+    value = JSON.parse(text);
+  } catch (jsonError) {
+    try {
+      return readYaml(text);
+    } catch {
+      throw new TextError(diagnose(text) ?? fileIssue(`syntax error: ${(jsonError as Error).message}`));
+    }
   }
-  const locate = (path: readonly PathSegment[]) => {
+  if (duplicateJsonKey(text)) throw new TextError(diagnose(text) ?? fileIssue("syntax error: a key appears twice in the same object"));
+  return value;
+}
+
+function readYaml(text: string): unknown {
+  let value: unknown;
+  try {
+    value = loadYaml(text, { schema: CORE_SCHEMA, json: false });
+  } catch (e) {
+    if (!(e instanceof YAMLException)) throw e;
+    if (/maxDepth/i.test(e.reason)) throw new TextError(fileIssue(TOO_DEEP));
+    const mark = e.mark as { line: number; column: number } | undefined;
+    throw new TextError(diagnose(text) ?? fileIssue(`syntax error: ${e.reason}`, mark ? mark.line + 1 : undefined, mark ? mark.column + 1 : undefined));
+  }
+  const aliases = aliasReport(value);
+  if (aliases.cyclic) throw new TextError(fileIssue("refused: a YAML alias refers to the node that contains it"));
+  if (aliases.aliases > MAX_YAML_ALIASES || aliases.expandedNodes > 4 * aliases.distinctNodes + 10000)
+    throw new TextError(
+      fileIssue(
+        `refused: the file expands YAML aliases too far (${aliases.aliases} aliases, ${aliases.expandedNodes} values once expanded; allowed: no more than ${MAX_YAML_ALIASES} aliases and 4 times the written size); write the values out instead`,
+      ),
+    );
+  return value;
+}
+
+/**
+ * The first syntax error as the (slower, more precise) yaml library reports it, with line and
+ * column. Only runs once the fast parsers have refused the text, and only for files up to 4 MiB.
+ */
+function diagnose(text: string): ModelIssue | undefined {
+  if (text.length > LOCATE_MAX_CHARS) return undefined;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const [problem] = [...doc.errors, ...doc.warnings];
+  if (!problem) return undefined;
+  if (isStackOverflow(problem.message)) return fileIssue(TOO_DEEP);
+  const pos = lineCounter.linePos(problem.pos[0]);
+  return fileIssue(`syntax error: ${syntaxMessage(problem.message)}`, pos.line, pos.col);
+}
+
+const syntaxMessage = (message: string) =>
+  message
+    .split("\n")[0]
+    .replace(/^Source contains multiple documents.*/, "the file holds more than one YAML document; a model is one document")
+    .replace(/^Map keys must be unique.*/, "a key appears twice in the same mapping; keys must be unique")
+    .replace(/^Unresolved tag: (.*)/, "unknown tag $1; tags are not allowed in a model file");
+
+/** Places paths in the text for error messages; built on first use, and only for files up to 4 MiB. */
+function lazyLocator(text: string): ParsedText["locate"] {
+  let locate: ParsedText["locate"] | undefined;
+  return (path) => {
+    locate ??= buildLocator(text);
+    return locate(path);
+  };
+}
+
+function buildLocator(text: string): ParsedText["locate"] {
+  if (text.length > LOCATE_MAX_CHARS) return () => undefined;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  return (path) => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
       if (node && typeof node === "object" && node.range) {
@@ -80,34 +147,40 @@ export function parseText(text: string, maxBytes = MAX_MODEL_BYTES): ParseResult
     }
     return undefined;
   };
-  return { ok: true, parsed: { value, locate } };
 }
 
-/** Bracket and indentation depth, measured cheaply before the real parse so it cannot overflow the stack. */
+const LOCATE_MAX_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Flow-collection ([ ] { }) depth, measured cheaply before the real parse. Deep block nesting is
+ * caught when the parser runs out of stack and reported with the same kind of message.
+ */
 function nestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
-  let inString: string | null = null;
+  let quote: string | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (inString) {
-      if (c === "\\") i++;
-      else if (c === inString || c === "\n") inString = null;
-    } else if (c === '"') inString = c;
+    if (quote) {
+      if (c === "\\" && quote === '"') i++;
+      else if (c === quote || c === "\n") quote = null;
+    } else if (c === '"' || c === "'") quote = c;
     else if (c === "[" || c === "{") max = Math.max(max, ++depth);
     else if (c === "]" || c === "}") depth = Math.max(0, depth - 1);
   }
   return max;
 }
 
-const firstLine = (s: string) =>
-  s.split("\n")[0].replace(/^Source contains multiple documents.*/, "the file holds more than one YAML document; a model is one document");
+const TOO_DEEP = `the file nests too deeply to be read; a model needs at most ${MAX_DEPTH} levels`;
+const isStackOverflow = (message: string) => /maximum call stack/i.test(message);
+
+const mib = (bytes: number) => (bytes >= 1048576 ? ` (${Math.round(bytes / 1048576)} MiB)` : "");
 
 /** The canonical text of a model: stable key order, sorted id lists, defaults explicit, no empty values. */
 export function serializeModel(model: Model, format: FileFormat): string {
   const plain = dropEmpty(canonicalize(model));
   if (format === "json") return JSON.stringify(plain, null, 2) + "\n";
-  return stringify(plain, { lineWidth: 0, minContentWidth: 0, indent: 2, aliasDuplicateObjects: false });
+  return dumpYaml(plain, { indent: 2, lineWidth: -1, noRefs: true, quotingType: '"', sortKeys: false });
 }
 
 function dropEmpty(value: unknown): unknown {

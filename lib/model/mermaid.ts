@@ -114,6 +114,7 @@ export function toMermaid(model: Model, diagramId?: string, options: MermaidOpti
     "  classDef store fill:#fffbeb,stroke:#b45309,stroke-width:1px",
     "  classDef selected stroke:#dc2626,stroke-width:3px",
     "  classDef flagged stroke:#c2410c,stroke-width:3px,stroke-dasharray:4 2",
+    "  classDef selectedFlow stroke:#dc2626,stroke-width:3px",
   );
   for (const b of boundaries) lines.push(`  style ${boundaryNodeId(b.id)} fill:none,stroke:#b91c1c,stroke-width:2px,stroke-dasharray:6 4`);
   const shownIds = new Set(elements.map((e) => e.id));
@@ -123,6 +124,8 @@ export function toMermaid(model: Model, diagramId?: string, options: MermaidOpti
   };
   mark(options.flagged, "flagged");
   mark(options.selected, "selected");
+  const selectedFlows = flows.filter((f) => options.selected?.includes(f.id)).map((f) => flowEdgeId(f.id));
+  if (selectedFlows.length) lines.push(`  class ${selectedFlows.join(",")} selectedFlow`);
   return lines.join("\n") + "\n";
 }
 

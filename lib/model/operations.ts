@@ -61,7 +61,7 @@ function apply(m: Model, op: ModelOperation): string {
     case "delete-element": {
       find(m, "elements", op.id);
       const flows = m.flows.filter((f) => f.from === op.id || f.to === op.id).map((f) => f.id);
-      m.flows = m.flows.filter((f) => !flows.includes(f.id));
+      m.flows = m.flows.filter((f) => f.from !== op.id && f.to !== op.id);
       removeEverywhere(m, op.id);
       m.elements = m.elements.filter((e) => e.id !== op.id);
       return `Deleted element "${op.id}"${flows.length ? ` and its flows ${flows.map((f) => `"${f}"`).join(", ")}` : ""}`;

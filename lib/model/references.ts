@@ -44,12 +44,19 @@ export function checkReferences(raw: unknown): ModelIssue[] {
   items(project.assumptions).forEach((a, i) => register(a.id, "assumption", ["project", "assumptions", i]));
   for (const { key, kind } of SECTIONS) items(raw[key]).forEach((x, i) => register(x.id, kind, [key, i]));
 
+  const suggestions = new Map<string, string>();
+  const hint = (value: string, want: Kind[]) => {
+    const key = `${want.join()}:${value}`;
+    let text = suggestions.get(key);
+    if (text === undefined) suggestions.set(key, (text = suggestions.size < MAX_SUGGESTIONS ? suggest(value, ids, want) : ""));
+    return text;
+  };
   const refer = (value: unknown, want: Kind[], path: PathSegment[]) => {
     if (typeof value !== "string") return;
     const target = ids.get(value);
     const noun = want.join(" or ");
-    if (!target) error(path, `unknown ${noun} "${value}"${suggest(value, ids, want)}`);
-    else if (!want.includes(target.kind)) error(path, `"${value}" is a ${target.kind} (${target.path}), not a ${noun}`);
+    if (!target) error(path, `unknown ${noun} "${value}"${hint(value, want)}`);
+    else if (!want.includes(target.kind)) error(path, `"${value}" is ${article(target.kind)} (${target.path}), not ${article(noun)}`);
   };
   const referList = (list: unknown, want: Kind[], path: PathSegment[]) => {
     if (!Array.isArray(list)) return;
@@ -105,17 +112,22 @@ function checkBoundaries(
       parentOf.set(member, { boundary: b.id as string, path: formatPath(path) });
     });
   });
+  // Each boundary's chain of parents is followed once: a boundary already known to reach the top is not walked again.
+  const settled = new Set<string>();
   items(raw.boundaries).forEach((b, i) => {
-    if (typeof b.id !== "string") return;
-    const chain = [b.id];
-    for (let up = parentOf.get(b.id)?.boundary; up; up = parentOf.get(up)?.boundary) {
-      if (up === b.id) {
-        error(["boundaries", i, "contains"], `boundaries nest in a circle: ${[...chain, b.id].join(" is inside ")}`);
+    if (typeof b.id !== "string" || settled.has(b.id)) return;
+    const chain: string[] = [];
+    const onChain = new Set<string>();
+    for (let at: string | undefined = b.id; at && !settled.has(at); at = parentOf.get(at)?.boundary) {
+      if (onChain.has(at)) {
+        const loop = chain.slice(chain.indexOf(at));
+        error(["boundaries", i, "contains"], `boundaries nest in a circle: ${[...loop, at].join(" is inside ")}`);
         break;
       }
-      if (chain.includes(up)) break;
-      chain.push(up);
+      chain.push(at);
+      onChain.add(at);
     }
+    chain.forEach((id) => settled.add(id));
   });
 }
 
@@ -131,6 +143,11 @@ function usageWarnings(raw: Obj, warn: (path: PathSegment[], message: string) =>
     if (Array.isArray(b.contains) && b.contains.length === 0) warn(["boundaries", i, "contains"], `boundary "${String(b.id)}" contains nothing`);
   });
 }
+
+/** "Did you mean" hints cost a scan of all ids each, so only the first few unknown values get one. */
+const MAX_SUGGESTIONS = 50;
+
+const article = (noun: string) => `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 
 function suggest(value: string, ids: Map<string, Entry>, want: Kind[]): string {
   if (ids.size > 5000) return "";

@@ -322,6 +322,11 @@ describe("selected and flagged elements", () => {
     expect(text).not.toMatch(/ flagged$/m);
   });
 
+  it("marks a selected flow's edge, only when the diagram draws it", () => {
+    expect(linesOf(toMermaid(small(), undefined, { selected: ["commands"] }))).toContain("class fl_commands selectedFlow");
+    expect(linesOf(toMermaid(small(), "therapy", { selected: ["commands"] })).filter((l) => l.startsWith("class "))).toEqual([]);
+  });
+
   it("writes no class lines without a selection", () => {
     expect(linesOf(toMermaid(small())).filter((l) => l.startsWith("class "))).toEqual([]);
     expect(linesOf(toMermaid(small(), undefined, { selected: [], flagged: ["no-such-element"] })).filter((l) => l.startsWith("class "))).toEqual([]);

@@ -344,13 +344,13 @@ describe("boundaries", () => {
     expect(onlyError(m)).toMatchObject({ path: "boundaries[2].contains[1]", message: 'boundary "hospital" cannot contain itself' });
   });
 
-  it("boundaries that contain each other form a cycle, reported on each", () => {
+  it("boundaries that contain each other form a cycle, reported once with every boundary in it", () => {
     const m = smallModel();
     m.boundaries[1].contains.push("home"); // home ⊃ body ⊃ home
     const errors = errorsFor(m);
-    expect(errors.map((e) => e.path).sort()).toEqual(["boundaries[0].contains", "boundaries[1].contains"]);
-    for (const e of errors) expect(e.message).toContain("boundaries nest in a circle");
-    expect(errors.find((e) => e.path === "boundaries[0].contains")!.message).toContain("home is inside body is inside home");
+    expect(errors).toHaveLength(1);
+    expect(errors[0].path).toBe("boundaries[0].contains");
+    expect(errors[0].message).toBe("boundaries nest in a circle: home is inside body is inside home");
   });
 
   it("a longer cycle through three boundaries is found", () => {
@@ -361,8 +361,9 @@ describe("boundaries", () => {
       { id: "c", name: "C", contains: ["a"] },
     ];
     const errors = errorsFor(m);
-    expect(errors).toHaveLength(3);
-    for (const e of errors) expect(e.message).toMatch(/circle: (\w is inside ){3}\w$/);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/circle: (\w is inside ){3}\w$/);
+    expect(new Set(errors[0].message.split(": ")[1].split(" is inside "))).toEqual(new Set(["a", "b", "c"]));
   });
 
   it("a boundary can only contain elements and boundaries", () => {

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { Boundary, Model } from "@/lib/model/schema";
 import type { ModelIssue } from "@/lib/model/issues";
 import { parentMap } from "@/lib/model/mermaid";
-import { MultiCheck, TextArea, TextField } from "./fields";
+import { BoundarySelect, MultiCheck, TextArea, TextField } from "./fields";
 import { FormShell } from "./FormShell";
 import { IdField } from "./IdField";
 import { useDraft } from "./useDraft";
@@ -43,17 +43,7 @@ export function BoundaryForm(props: {
     >
       <TextField label="Name" required value={draft.name} onChange={(v) => setName(v)} />
       <IdField value={draft.id} onChange={setId} isNew={isNew} />
-      <label className="block">
-        <span className="field-label">Inside trust boundary</span>
-        <select className="input" value={parentId ?? ""} onChange={(e) => setParentId(e.target.value || null)}>
-          <option value="">(none)</option>
-          {others.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BoundarySelect boundaries={others} value={parentId} onChange={setParentId} />
       <MultiCheck
         label="Contains (an element already in another boundary moves here)"
         options={members}

@@ -13,7 +13,7 @@ import {
   UPDATE_METHODS,
   label,
 } from "@/lib/model/vocabulary";
-import { Checkbox, MultiCheck, Select, TagsField, TextArea, TextField } from "./fields";
+import { BoundarySelect, Checkbox, MultiCheck, Select, TagsField, TextArea, TextField } from "./fields";
 import { FormShell } from "./FormShell";
 import { IdField } from "./IdField";
 import { useDraft } from "./useDraft";
@@ -52,17 +52,7 @@ export function ElementForm(props: {
     >
       <TextField label="Name" required value={draft.name} onChange={(v) => setName(v)} />
       <IdField value={draft.id} onChange={setId} isNew={isNew} />
-      <label className="block">
-        <span className="field-label">Inside trust boundary</span>
-        <select className="input" value={boundaryId ?? ""} onChange={(e) => setBoundaryId(e.target.value || null)}>
-          <option value="">(none)</option>
-          {model.boundaries.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <BoundarySelect boundaries={model.boundaries} value={boundaryId} onChange={setBoundaryId} />
       {draft.type === "external-entity" && <EntityFields value={draft} onChange={update} />}
       {draft.type === "process" && <ProcessFields value={draft} onChange={update} />}
       {draft.type === "data-store" && <StoreFields value={draft} model={model} onChange={update} />}

@@ -1,16 +1,18 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { label as vocabularyLabel } from "@/lib/model/vocabulary";
 
 export function TextField(props: { label: string; value: string; onChange(v: string): void; required?: boolean; placeholder?: string; hint?: string; mono?: boolean }) {
+  const id = useId();
   return (
-    <label className="block">
-      <span className="field-label">
+    <div>
+      <label htmlFor={id} className="field-label">
         {props.label}
         {props.required && " *"}
-      </span>
+      </label>
       <input
+        id={id}
         className={`input ${props.mono ? "font-mono" : ""}`}
         value={props.value}
         required={props.required}
@@ -18,17 +20,20 @@ export function TextField(props: { label: string; value: string; onChange(v: str
         onChange={(e) => props.onChange(e.target.value)}
       />
       {props.hint && <span className="text-xs text-slate-500">{props.hint}</span>}
-    </label>
+    </div>
   );
 }
 
 export function TextArea(props: { label: string; value: string; onChange(v: string): void; rows?: number; hint?: string }) {
+  const id = useId();
   return (
-    <label className="block">
-      <span className="field-label">{props.label}</span>
-      <textarea className="input" rows={props.rows ?? 3} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
+    <div>
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      <textarea id={id} className="input" rows={props.rows ?? 3} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
       {props.hint && <span className="text-xs text-slate-500">{props.hint}</span>}
-    </label>
+    </div>
   );
 }
 
@@ -39,17 +44,20 @@ export function Select<T extends string>(props: {
   onChange(v: T): void;
   optionLabel?(v: T): string;
 }) {
+  const id = useId();
   return (
-    <label className="block">
-      <span className="field-label">{props.label}</span>
-      <select className="input" value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+    <div>
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      <select id={id} className="input" value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
         {props.options.map((o) => (
           <option key={o} value={o}>
             {(props.optionLabel ?? vocabularyLabel)(o)}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -132,5 +140,25 @@ export function LinesField(props: { label: string; value: readonly string[]; onC
         props.onChange(v.split("\n").map((t) => t.trim()).filter(Boolean));
       }}
     />
+  );
+}
+
+/** The boundary an element or boundary sits directly inside; empty for none. */
+export function BoundarySelect(props: { boundaries: readonly { id: string; name: string }[]; value: string | null; onChange(v: string | null): void }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        Inside trust boundary
+      </label>
+      <select id={id} className="input" value={props.value ?? ""} onChange={(e) => props.onChange(e.target.value || null)}>
+        <option value="">(none)</option>
+        {props.boundaries.map((b) => (
+          <option key={b.id} value={b.id}>
+            {b.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
