@@ -76,29 +76,40 @@ export const UpdateCapability = z.strictObject({
 
 const notes = { description: Description, tags: Tags };
 
+const PatientReach = z.enum(PATIENT_REACH).default("none").describe("How many patients a compromise of this element can reach.");
+
 export const ExternalEntity = z.strictObject({
   id: Id,
   type: z.literal("external-entity"),
   name: Name,
   kind: z.enum(ENTITY_KINDS),
   role: z.enum(PERSON_ROLES).optional().describe("For a person: the role they act in."),
-  patientReach: z.enum(PATIENT_REACH).default("none").describe("How many patients a compromise of this element can reach."),
+  patientReach: PatientReach,
   ...notes,
 });
+
+/** What processes and data stores share: where they run and what clinical role they play. */
+const hosted = {
+  technology: z.enum(TECHNOLOGIES).default("other"),
+  clinicalFunctions: z.array(z.enum(CLINICAL_FUNCTIONS)).default([]).describe("Clinical functions this element performs; empty for none."),
+  patientReach: PatientReach,
+};
+const secrets = {
+  holdsSecrets: z.boolean().default(false).describe("Holds keys, passwords or other secrets."),
+  encryptedAtRest: z.boolean().default(false).describe("Data it stores is encrypted at rest."),
+};
+const Software = z.array(ThirdPartySoftware).default([]).describe("Third-party or off-the-shelf software (SOUP/OTS) it contains.");
 
 export const Process = z.strictObject({
   id: Id,
   type: z.literal("process"),
   name: Name,
-  technology: z.enum(TECHNOLOGIES).default("other"),
-  clinicalFunctions: z.array(z.enum(CLINICAL_FUNCTIONS)).default([]).describe("Clinical functions this element performs; empty for none."),
-  patientReach: z.enum(PATIENT_REACH).default("none").describe("How many patients a compromise of this element can reach."),
+  ...hosted,
   parsesUntrustedInput: z.boolean().default(false).describe("Parses input that an attacker could craft."),
   runsPrivileged: z.boolean().default(false).describe("Runs with elevated privileges (root, kernel, no memory isolation)."),
-  holdsSecrets: z.boolean().default(false).describe("Holds keys, passwords or other secrets."),
-  encryptedAtRest: z.boolean().default(false).describe("Data it stores is encrypted at rest."),
+  ...secrets,
   update: UpdateCapability.describe("Whether and how it can be updated.").default({ method: "none", codeSigned: false, rollbackProtection: false }),
-  thirdPartySoftware: z.array(ThirdPartySoftware).default([]).describe("Third-party or off-the-shelf software (SOUP/OTS) it contains."),
+  thirdPartySoftware: Software,
   ...notes,
 });
 
@@ -106,13 +117,10 @@ export const DataStore = z.strictObject({
   id: Id,
   type: z.literal("data-store"),
   name: Name,
-  technology: z.enum(TECHNOLOGIES).default("other"),
-  clinicalFunctions: z.array(z.enum(CLINICAL_FUNCTIONS)).default([]).describe("Clinical functions this element performs; empty for none."),
-  patientReach: z.enum(PATIENT_REACH).default("none").describe("How many patients a compromise of this element can reach."),
+  ...hosted,
   assets: IdList,
-  holdsSecrets: z.boolean().default(false).describe("Holds keys, passwords or other secrets."),
-  encryptedAtRest: z.boolean().default(false).describe("Data it stores is encrypted at rest."),
-  thirdPartySoftware: z.array(ThirdPartySoftware).default([]).describe("Third-party or off-the-shelf software (SOUP/OTS) it contains."),
+  ...secrets,
+  thirdPartySoftware: Software,
   ...notes,
 });
 

@@ -1,36 +1,18 @@
 "use client";
 
 import type { Asset, Model } from "@/lib/model/schema";
-import type { ModelIssue } from "@/lib/model/issues";
 import { ASSET_KINDS, PROTECTION_LEVELS } from "@/lib/model/vocabulary";
 import { presetFor } from "./drafts";
 import { Select, TextArea, TextField } from "./fields";
-import { FormShell } from "./FormShell";
+import { ItemFormShell, type ItemFormProps } from "./FormShell";
 import { IdField } from "./IdField";
 import { useDraft } from "./useDraft";
 
-export function AssetForm(props: {
-  model: Model;
-  asset: Asset;
-  isNew: boolean;
-  busy: boolean;
-  errors: readonly ModelIssue[];
-  onSave(asset: Asset, previousId?: string): void;
-  onDelete(): void;
-  onCancel(): void;
-}) {
+export function AssetForm(props: ItemFormProps & { asset: Asset; onSave(asset: Asset, previousId?: string): void }) {
   const { isNew } = props;
   const { draft, set, setDraft, setName, setId } = useDraft(props.asset, isNew, props.model);
   return (
-    <FormShell
-      title={isNew ? "New data asset" : "Edit data asset"}
-      busy={props.busy}
-      errors={props.errors}
-      onCancel={props.onCancel}
-      onSave={() => props.onSave(draft, isNew ? undefined : props.asset.id)}
-      onDelete={isNew ? undefined : props.onDelete}
-      deleteWarning={`Delete the asset "${props.asset.name}"? Flows and stores stop listing it.`}
-    >
+    <ItemFormShell noun="data asset" form={props} onSave={() => props.onSave(draft, isNew ? undefined : props.asset.id)} deleteWarning={`Delete the asset "${props.asset.name}"? Flows and stores stop listing it.`}>
       <TextField label="Name" required value={draft.name} onChange={(v) => setName(v)} />
       <IdField value={draft.id} onChange={setId} isNew={isNew} />
       <Select
@@ -45,6 +27,6 @@ export function AssetForm(props: {
         <Select label="Availability" value={draft.availability} options={PROTECTION_LEVELS} onChange={(v) => set("availability", v)} />
       </div>
       <TextArea label="Description" value={draft.description} onChange={(v) => set("description", v)} />
-    </FormShell>
+    </ItemFormShell>
   );
 }

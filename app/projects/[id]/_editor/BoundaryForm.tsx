@@ -2,23 +2,13 @@
 
 import { useState } from "react";
 import type { Boundary, Model } from "@/lib/model/schema";
-import type { ModelIssue } from "@/lib/model/issues";
 import { parentMap } from "@/lib/model/mermaid";
 import { BoundarySelect, MultiCheck, TextArea, TextField } from "./fields";
-import { FormShell } from "./FormShell";
+import { ItemFormShell, type ItemFormProps } from "./FormShell";
 import { IdField } from "./IdField";
 import { useDraft } from "./useDraft";
 
-export function BoundaryForm(props: {
-  model: Model;
-  boundary: Boundary;
-  isNew: boolean;
-  busy: boolean;
-  errors: readonly ModelIssue[];
-  onSave(boundary: Boundary, parentId: string | null, previousId?: string): void;
-  onDelete(): void;
-  onCancel(): void;
-}) {
+export function BoundaryForm(props: ItemFormProps & { boundary: Boundary; onSave(boundary: Boundary, parentId: string | null, previousId?: string): void }) {
   const { model, isNew } = props;
   const { draft, set, setName, setId } = useDraft(props.boundary, isNew, model);
   const [parentId, setParentId] = useState<string | null>(parentMap(model).get(props.boundary.id) ?? null);
@@ -32,15 +22,7 @@ export function BoundaryForm(props: {
   };
 
   return (
-    <FormShell
-      title={isNew ? "New trust boundary" : "Edit trust boundary"}
-      busy={props.busy}
-      errors={props.errors}
-      onCancel={props.onCancel}
-      onSave={() => props.onSave(draft, parentId, isNew ? undefined : props.boundary.id)}
-      onDelete={isNew ? undefined : props.onDelete}
-      deleteWarning={`Delete the trust boundary "${props.boundary.name}"? Its members move to the enclosing boundary.`}
-    >
+    <ItemFormShell noun="trust boundary" form={props} onSave={() => props.onSave(draft, parentId, isNew ? undefined : props.boundary.id)} deleteWarning={`Delete the trust boundary "${props.boundary.name}"? Its members move to the enclosing boundary.`}>
       <TextField label="Name" required value={draft.name} onChange={(v) => setName(v)} />
       <IdField value={draft.id} onChange={setId} isNew={isNew} />
       <BoundarySelect boundaries={others} value={parentId} onChange={setParentId} />
@@ -52,6 +34,6 @@ export function BoundaryForm(props: {
         onChange={(v) => set("contains", v)}
       />
       <TextArea label="Description" value={draft.description} onChange={(v) => set("description", v)} />
-    </FormShell>
+    </ItemFormShell>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import type { DataStore, Element, ExternalEntity, Model, Process, ThirdPartySoftware } from "@/lib/model/schema";
-import type { ModelIssue } from "@/lib/model/issues";
 import { parentMap } from "@/lib/model/mermaid";
 import {
   CLINICAL_FUNCTIONS,
@@ -14,7 +13,7 @@ import {
   label,
 } from "@/lib/model/vocabulary";
 import { BoundarySelect, Checkbox, MultiCheck, Select, TagsField, TextArea, TextField } from "./fields";
-import { FormShell } from "./FormShell";
+import { ItemFormShell, type ItemFormProps } from "./FormShell";
 import { IdField } from "./IdField";
 import { useDraft } from "./useDraft";
 
@@ -24,16 +23,7 @@ export interface ElementSave {
   boundaryId: string | null;
 }
 
-export function ElementForm(props: {
-  model: Model;
-  element: Element;
-  isNew: boolean;
-  busy: boolean;
-  errors: readonly ModelIssue[];
-  onSave(save: ElementSave): void;
-  onDelete(): void;
-  onCancel(): void;
-}) {
+export function ElementForm(props: ItemFormProps & { element: Element; onSave(save: ElementSave): void }) {
   const { model, isNew } = props;
   const { draft, setDraft, setName, setId } = useDraft(props.element, isNew, model);
   const [boundaryId, setBoundaryId] = useState<string | null>(parentMap(model).get(props.element.id) ?? null);
@@ -41,15 +31,7 @@ export function ElementForm(props: {
   const flowCount = model.flows.filter((f) => f.from === props.element.id || f.to === props.element.id).length;
 
   return (
-    <FormShell
-      title={`${isNew ? "New" : "Edit"} ${label(draft.type).toLowerCase()}`}
-      busy={props.busy}
-      errors={props.errors}
-      onCancel={props.onCancel}
-      onSave={() => props.onSave({ element: draft, previousId: isNew ? undefined : props.element.id, boundaryId })}
-      onDelete={isNew ? undefined : props.onDelete}
-      deleteWarning={`Delete "${props.element.name}"${flowCount ? ` and its ${flowCount} flow${flowCount === 1 ? "" : "s"}` : ""}? Earlier revisions keep it.`}
-    >
+    <ItemFormShell noun={label(draft.type).toLowerCase()} form={props} onSave={() => props.onSave({ element: draft, previousId: isNew ? undefined : props.element.id, boundaryId })} deleteWarning={`Delete "${props.element.name}"${flowCount ? ` and its ${flowCount} flow${flowCount === 1 ? "" : "s"}` : ""}? Earlier revisions keep it.`}>
       <TextField label="Name" required value={draft.name} onChange={(v) => setName(v)} />
       <IdField value={draft.id} onChange={setId} isNew={isNew} />
       <BoundarySelect boundaries={model.boundaries} value={boundaryId} onChange={setBoundaryId} />
@@ -58,7 +40,7 @@ export function ElementForm(props: {
       {draft.type === "data-store" && <StoreFields value={draft} model={model} onChange={update} />}
       <TextArea label="Description" value={draft.description} onChange={(description) => update({ description })} />
       <TagsField value={draft.tags} onChange={(tags) => update({ tags })} />
-    </FormShell>
+    </ItemFormShell>
   );
 }
 

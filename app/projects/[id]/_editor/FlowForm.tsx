@@ -1,23 +1,13 @@
 "use client";
 
 import type { Flow, Model } from "@/lib/model/schema";
-import type { ModelIssue } from "@/lib/model/issues";
 import { CHANNELS, FLOW_DIRECTIONS, FLOW_ENDS } from "@/lib/model/vocabulary";
 import { Checkbox, MultiCheck, ProtectionField, Select, TagsField, TextArea, TextField } from "./fields";
-import { FormShell } from "./FormShell";
+import { ItemFormShell, type ItemFormProps } from "./FormShell";
 import { IdField } from "./IdField";
 import { useDraft } from "./useDraft";
 
-export function FlowForm(props: {
-  model: Model;
-  flow: Flow;
-  isNew: boolean;
-  busy: boolean;
-  errors: readonly ModelIssue[];
-  onSave(flow: Flow, previousId?: string): void;
-  onDelete(): void;
-  onCancel(): void;
-}) {
+export function FlowForm(props: ItemFormProps & { flow: Flow; onSave(flow: Flow, previousId?: string): void }) {
   const { model, isNew } = props;
   const { draft, set, setName, setId, idTouched } = useDraft(props.flow, isNew, model);
   const elementIds = model.elements.map((e) => e.id);
@@ -29,15 +19,7 @@ export function FlowForm(props: {
   };
 
   return (
-    <FormShell
-      title={isNew ? "New data flow" : "Edit data flow"}
-      busy={props.busy}
-      errors={props.errors}
-      onCancel={props.onCancel}
-      onSave={() => props.onSave(draft, isNew ? undefined : props.flow.id)}
-      onDelete={isNew ? undefined : props.onDelete}
-      deleteWarning={`Delete the flow "${props.flow.id}"? Earlier revisions keep it.`}
-    >
+    <ItemFormShell noun="data flow" form={props} onSave={() => props.onSave(draft, isNew ? undefined : props.flow.id)} deleteWarning={`Delete the flow "${props.flow.id}"? Earlier revisions keep it.`}>
       <TextField label="Name" value={draft.name} onChange={(v) => setName(v, v || endpointIdBase(draft.from, draft.to))} placeholder="optional, e.g. Bolus commands" />
       <IdField value={draft.id} onChange={setId} isNew={isNew} />
       <div className="grid grid-cols-2 gap-2">
@@ -88,6 +70,6 @@ export function FlowForm(props: {
       </fieldset>
       <TextArea label="Description" value={draft.description} onChange={(v) => set("description", v)} />
       <TagsField value={draft.tags} onChange={(v) => set("tags", v)} />
-    </FormShell>
+    </ItemFormShell>
   );
 }

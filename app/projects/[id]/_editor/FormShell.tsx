@@ -1,6 +1,7 @@
 "use client";
 
 import type { ModelIssue } from "@/lib/model/issues";
+import type { Model } from "@/lib/model/schema";
 import { IssueList } from "@/app/_components/IssueList";
 
 export function FormShell(props: {
@@ -46,5 +47,33 @@ export function FormShell(props: {
         )}
       </div>
     </form>
+  );
+}
+
+/** What every item form (element, flow, boundary, asset, diagram) gets from the editor. */
+export interface ItemFormProps {
+  model: Model;
+  isNew: boolean;
+  busy: boolean;
+  errors: readonly ModelIssue[];
+  onDelete(): void;
+  onCancel(): void;
+}
+
+/** FormShell for one model item: "New …"/"Edit …" title, and Delete only for an item that exists. */
+export function ItemFormShell(props: { noun: string; form: ItemFormProps; onSave(): void; deleteWarning: string; children: React.ReactNode }) {
+  const { form } = props;
+  return (
+    <FormShell
+      title={`${form.isNew ? "New" : "Edit"} ${props.noun}`}
+      busy={form.busy}
+      errors={form.errors}
+      onCancel={form.onCancel}
+      onSave={props.onSave}
+      onDelete={form.isNew ? undefined : form.onDelete}
+      deleteWarning={props.deleteWarning}
+    >
+      {props.children}
+    </FormShell>
   );
 }

@@ -3,37 +3,46 @@
 import { useId, useState } from "react";
 import { label as vocabularyLabel } from "@/lib/model/vocabulary";
 
-export function TextField(props: { label: string; value: string; onChange(v: string): void; required?: boolean; placeholder?: string; hint?: string; mono?: boolean }) {
+/** A label above its control, with an optional hint below; `control` gets the id the label points at. */
+function Labelled(props: { label: string; hint?: string; control(id: string): React.ReactNode }) {
   const id = useId();
   return (
     <div>
       <label htmlFor={id} className="field-label">
         {props.label}
-        {props.required && " *"}
       </label>
-      <input
-        id={id}
-        className={`input ${props.mono ? "font-mono" : ""}`}
-        value={props.value}
-        required={props.required}
-        placeholder={props.placeholder}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      {props.control(id)}
       {props.hint && <span className="text-xs text-slate-500">{props.hint}</span>}
     </div>
   );
 }
 
-export function TextArea(props: { label: string; value: string; onChange(v: string): void; rows?: number; hint?: string }) {
-  const id = useId();
+export function TextField(props: { label: string; value: string; onChange(v: string): void; required?: boolean; placeholder?: string; hint?: string; mono?: boolean }) {
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
-      <textarea id={id} className="input" rows={props.rows ?? 3} value={props.value} onChange={(e) => props.onChange(e.target.value)} />
-      {props.hint && <span className="text-xs text-slate-500">{props.hint}</span>}
-    </div>
+    <Labelled
+      label={props.required ? `${props.label} *` : props.label}
+      hint={props.hint}
+      control={(id) => (
+        <input
+          id={id}
+          className={`input ${props.mono ? "font-mono" : ""}`}
+          value={props.value}
+          required={props.required}
+          placeholder={props.placeholder}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    />
+  );
+}
+
+export function TextArea(props: { label: string; value: string; onChange(v: string): void; rows?: number; hint?: string }) {
+  return (
+    <Labelled
+      label={props.label}
+      hint={props.hint}
+      control={(id) => <textarea id={id} className="input" rows={props.rows ?? 3} value={props.value} onChange={(e) => props.onChange(e.target.value)} />}
+    />
   );
 }
 
@@ -44,20 +53,19 @@ export function Select<T extends string>(props: {
   onChange(v: T): void;
   optionLabel?(v: T): string;
 }) {
-  const id = useId();
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
-      <select id={id} className="input" value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
-        {props.options.map((o) => (
-          <option key={o} value={o}>
-            {(props.optionLabel ?? vocabularyLabel)(o)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Labelled
+      label={props.label}
+      control={(id) => (
+        <select id={id} className="input" value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+          {props.options.map((o) => (
+            <option key={o} value={o}>
+              {(props.optionLabel ?? vocabularyLabel)(o)}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }
 
@@ -145,20 +153,19 @@ export function LinesField(props: { label: string; value: readonly string[]; onC
 
 /** The boundary an element or boundary sits directly inside; empty for none. */
 export function BoundarySelect(props: { boundaries: readonly { id: string; name: string }[]; value: string | null; onChange(v: string | null): void }) {
-  const id = useId();
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        Inside trust boundary
-      </label>
-      <select id={id} className="input" value={props.value ?? ""} onChange={(e) => props.onChange(e.target.value || null)}>
-        <option value="">(none)</option>
-        {props.boundaries.map((b) => (
-          <option key={b.id} value={b.id}>
-            {b.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Labelled
+      label="Inside trust boundary"
+      control={(id) => (
+        <select id={id} className="input" value={props.value ?? ""} onChange={(e) => props.onChange(e.target.value || null)}>
+          <option value="">(none)</option>
+          {props.boundaries.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   );
 }

@@ -8,10 +8,12 @@ import { LinesField, MultiCheck, Select, TextArea, TextField } from "../_editor/
 import { FormShell } from "../_editor/FormShell";
 import { uniqueId } from "../_editor/drafts";
 import { useModelSaver } from "../_editor/useModelSaver";
+import { useUnsavedChangesWarning } from "../_editor/useUnsavedChanges";
 
 export function ProjectDetailsForm({ projectId, initialModel, initialRevision }: { projectId: string; initialModel: Model; initialRevision: number }) {
   const saver = useModelSaver(projectId, initialModel, initialRevision);
   const [draft, setDraft] = useState<Project>(initialModel.project);
+  useUnsavedChangesWarning(JSON.stringify(draft) !== JSON.stringify(saver.model.project));
   const set = <K extends keyof Project>(key: K, value: Project[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const setAssumption = (i: number, patch: Partial<Assumption>) => set("assumptions", draft.assumptions.map((a, j) => (j === i ? { ...a, ...patch } : a)));
   const addAssumption = () => {

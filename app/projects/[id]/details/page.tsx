@@ -1,12 +1,9 @@
-import { notFound } from "next/navigation";
-import { loadProject } from "@/app/_server/projects";
+import { projectForPage } from "@/app/_server/pages";
 import { ProjectDetailsForm } from "./ProjectDetailsForm";
 
 export const dynamic = "force-dynamic";
 
 export default async function DetailsPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const stored = await loadProject(id);
-  if (!stored) notFound();
+  const { id, stored } = await projectForPage(params);
   return <ProjectDetailsForm projectId={id} initialModel={stored.model} initialRevision={stored.revision} />;
 }

@@ -1,13 +1,11 @@
-import { notFound } from "next/navigation";
-import { listRevisions, loadProject } from "@/app/_server/projects";
+import { projectForPage } from "@/app/_server/pages";
+import { listRevisions } from "@/app/_server/projects";
 import { RestoreRevisionButton } from "./RestoreRevisionButton";
 
 export const dynamic = "force-dynamic";
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const stored = await loadProject(id);
-  if (!stored) notFound();
+  const { id, stored } = await projectForPage(params);
   const revisions = await listRevisions(id);
   return (
     <div className="card">
