@@ -115,7 +115,8 @@ export function syntheticModel(elements: number, seed = 1): Model {
       return {
         id: `${slug(name)}-${i + 1}`, type: "process", name: `${name} ${i + 1}`, technology,
         clinicalFunctions: r.some(CLINICAL_FUNCTIONS, 0, 2), patientReach: reach,
-        parsesUntrustedInput: r.chance(0.5), runsPrivileged: r.chance(0.3), holdsSecrets: r.chance(0.4), encryptedAtRest: r.chance(0.4),
+        parsesUntrustedInput: r.chance(0.5), runsPrivileged: r.chance(0.3), auditLog: r.chance(0.5), batteryPowered: technology === "embedded-firmware" && r.chance(0.5),
+        holdsSecrets: r.chance(0.4), encryptedAtRest: r.chance(0.4),
         update: { method, codeSigned: method !== "none" && r.chance(0.7), rollbackProtection: method !== "none" && r.chance(0.4) },
         thirdPartySoftware: soup, ...notes(),
       };

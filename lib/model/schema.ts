@@ -107,6 +107,8 @@ export const Process = z.strictObject({
   ...hosted,
   parsesUntrustedInput: z.boolean().default(false).describe("Parses input that an attacker could craft."),
   runsPrivileged: z.boolean().default(false).describe("Runs with elevated privileges (root, kernel, no memory isolation)."),
+  auditLog: z.boolean().default(false).describe("Records security-relevant events and clinical actions: who did what, when."),
+  batteryPowered: z.boolean().default(false).describe("Runs on a battery that an attacker could drain (e.g. an implant, a body-worn device)."),
   ...secrets,
   update: UpdateCapability.describe("Whether and how it can be updated.").default({ method: "none", codeSigned: false, rollbackProtection: false }),
   thirdPartySoftware: Software,

@@ -74,6 +74,8 @@ function ProcessFields({ value, onChange }: { value: Process; onChange(p: Partia
         <legend className="field-label">Properties</legend>
         <Checkbox label="Parses untrusted input" checked={value.parsesUntrustedInput} onChange={(parsesUntrustedInput) => onChange({ parsesUntrustedInput })} />
         <Checkbox label="Runs privileged" checked={value.runsPrivileged} onChange={(runsPrivileged) => onChange({ runsPrivileged })} />
+        <Checkbox label="Keeps an audit log" checked={value.auditLog} onChange={(auditLog) => onChange({ auditLog })} />
+        <Checkbox label="Battery powered" checked={value.batteryPowered} onChange={(batteryPowered) => onChange({ batteryPowered })} />
         <Checkbox label="Holds secrets" checked={value.holdsSecrets} onChange={(holdsSecrets) => onChange({ holdsSecrets })} />
         <Checkbox label="Encrypted at rest" checked={value.encryptedAtRest} onChange={(encryptedAtRest) => onChange({ encryptedAtRest })} />
       </fieldset>

@@ -59,6 +59,8 @@ export function blankElement(type: ElementType): Element {
         patientReach: "none",
         parsesUntrustedInput: false,
         runsPrivileged: false,
+        auditLog: false,
+        batteryPowered: false,
         holdsSecrets: false,
         encryptedAtRest: false,
         update: { method: "none", codeSigned: false, rollbackProtection: false },
