@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </Link>
             <nav className="flex gap-4 text-sm">
               <Link href="/">Projects</Link>
+              <Link href="/rules">Threat rules</Link>
               <a href="/api/openapi">API</a>
             </nav>
           </div>

@@ -33,3 +33,73 @@ export const appMeta = sqliteTable("app_meta", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * Every threat ever found for a project, with the team's decision. A threat whose rule no longer
+ * fires is marked obsolete (obsoleteSinceRevision), never deleted; if it fires again it comes back
+ * with its decision.
+ */
+export const threatRecords = sqliteTable(
+  "threat_records",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    threatId: text("threat_id").notNull(),
+    ruleId: text("rule_id").notNull(),
+    targetId: text("target_id").notNull(),
+    stride: text("stride").notNull(),
+    title: text("title").notNull(),
+    affectsSafety: integer("affects_safety", { mode: "boolean" }).notNull(),
+    /** The threat as last found (description, explanation, references), JSON. */
+    snapshot: text("snapshot").notNull(),
+    status: text("status").notNull().default("open"),
+    justification: text("justification").notNull().default(""),
+    decidedBy: text("decided_by"),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+    firstSeenRevision: integer("first_seen_revision").notNull(),
+    lastSeenRevision: integer("last_seen_revision").notNull(),
+    obsoleteSinceRevision: integer("obsolete_since_revision"),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.threatId] })],
+);
+
+/** Append-only history of each threat: found, decided, obsolete, found again. */
+export const threatEvents = sqliteTable(
+  "threat_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    threatId: text("threat_id").notNull(),
+    kind: text("kind").notNull(),
+    status: text("status"),
+    justification: text("justification"),
+    revision: integer("revision"),
+    by: text("by").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("threat_events_threat_idx").on(t.projectId, t.threatId)],
+);
+
+/** Which model revision and rule set a project's threat records reflect. */
+export const projectAnalyses = sqliteTable("project_analyses", {
+  projectId: text("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  revision: integer("revision").notNull(),
+  rulesFingerprint: text("rules_fingerprint").notNull(),
+  libraryVersion: text("library_version").notNull(),
+  analysedAt: integer("analysed_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** User-written threat rules, as the YAML the user wrote: one set for the organisation ("organisation") and one per project ("project:<id>"). */
+export const ruleSets = sqliteTable("rule_sets", {
+  scope: text("scope").primaryKey(),
+  text: text("text").notNull(),
+  version: integer("version").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});

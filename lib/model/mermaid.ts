@@ -10,7 +10,7 @@ import { label } from "./vocabulary";
 export interface MermaidOptions {
   /** Element or flow ids drawn as selected. */
   selected?: readonly string[];
-  /** Element ids drawn with a warning outline (e.g. open threats). */
+  /** Element and flow ids drawn with a warning outline (e.g. open threats). */
   flagged?: readonly string[];
 }
 
@@ -115,6 +115,7 @@ export function toMermaid(model: Model, diagramId?: string, options: MermaidOpti
     "  classDef selected stroke:#dc2626,stroke-width:3px",
     "  classDef flagged stroke:#c2410c,stroke-width:3px,stroke-dasharray:4 2",
     "  classDef selectedFlow stroke:#dc2626,stroke-width:3px",
+    "  classDef flaggedFlow stroke:#c2410c,stroke-width:2px,stroke-dasharray:6 3",
   );
   for (const b of boundaries) lines.push(`  style ${boundaryNodeId(b.id)} fill:none,stroke:#b91c1c,stroke-width:2px,stroke-dasharray:6 4`);
   const shownIds = new Set(elements.map((e) => e.id));
@@ -124,8 +125,12 @@ export function toMermaid(model: Model, diagramId?: string, options: MermaidOpti
   };
   mark(options.flagged, "flagged");
   mark(options.selected, "selected");
-  const selectedFlows = flows.filter((f) => options.selected?.includes(f.id)).map((f) => flowEdgeId(f.id));
-  if (selectedFlows.length) lines.push(`  class ${selectedFlows.join(",")} selectedFlow`);
+  const markFlows = (ids: readonly string[] | undefined, cls: string) => {
+    const edges = flows.filter((f) => ids?.includes(f.id)).map((f) => flowEdgeId(f.id));
+    if (edges.length) lines.push(`  class ${edges.join(",")} ${cls}`);
+  };
+  markFlows(options.flagged, "flaggedFlow");
+  markFlows(options.selected, "selectedFlow");
   return lines.join("\n") + "\n";
 }
 

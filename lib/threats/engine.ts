@@ -162,7 +162,7 @@ export function renderTemplate(template: string, kind: TargetKind, lookup: FactL
     if (name === "assets") return assetNames.length ? assetNames.join(", ") : "its data";
     const value = lookup(name);
     if (value === undefined) return whole;
-    const show = (v: string) => (labelled(kind).has(name) ? label(v).toLowerCase() : v);
+    const show = (v: string) => (labelled(kind).has(name) ? label(v) : v);
     return Array.isArray(value) ? value.map(show).join(", ") : typeof value === "string" ? show(value) : String(value);
   });
 }

@@ -3,30 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliIo } from "../../lib/cli/io";
-import { main, VERSION } from "../../lib/cli/main";
+import { VERSION } from "../../lib/cli/main";
+import { run } from "./cli-run";
 import { modelJsonSchemaText } from "../../lib/model/json-schema";
 import { validateModelText } from "../../lib/model/validate";
 import { EXAMPLE_PATH, fixturePath, mustValidateText, positionOf, readExample, readFixture, REPO_ROOT } from "./model/helpers";
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-/** Runs the CLI in-process with a fake io that collects output and reads real files. */
-async function run(...argv: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    out: (text) => out.push(text.endsWith("\n") ? text : text + "\n"),
-    err: (text) => err.push(text.endsWith("\n") ? text : text + "\n"),
-    readFile: (file) => readFileSync(file, "utf8"),
-  };
-  const code = await main(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 const BROKEN = fixturePath("broken-unknown-element.yaml");
 

@@ -1,3 +1,4 @@
+import type { Condition } from "../condition";
 import type { ThreatRule } from "../rule";
 
 /**
@@ -7,7 +8,10 @@ import type { ThreatRule } from "../rule";
 
 const family = "interaction";
 const source = "STRIDE per interaction across trust boundaries, MITRE/MDIC Playbook (2021) §2; FDA premarket guidance (2025) §V.A.1: assume an adversary can alter, drop and replay traffic";
-const crossing = { fact: "crossesBoundary", is: true } as const;
+/** Crossing a trust boundary over a channel someone other than the two ends can use (not a screen or keypad). */
+const crossing: Condition = { all: [{ fact: "crossesBoundary", is: true }, { fact: "channel", notIn: ["user-interface"] }] };
+/** …and not a cable or port someone plugs into, where there is no third party to redirect or record traffic. */
+const remote: Condition = { all: [crossing, { fact: "physicalPort", is: false }] };
 
 export const interactionRules: ThreatRule[] = [
   {
@@ -36,7 +40,7 @@ export const interactionRules: ThreatRule[] = [
     targets: ["flow"],
     when: {
       all: [
-        crossing,
+        remote,
         { fact: "authentication.to.enabled", is: false },
         { any: [{ fact: "max.confidentiality", atLeast: 2 }, { fact: "assetKinds", hasAny: ["credential", "alarm", "therapy-command"] }] },
       ],
@@ -58,7 +62,7 @@ export const interactionRules: ThreatRule[] = [
     targets: ["flow"],
     when: {
       all: [
-        crossing,
+        remote,
         { fact: "replayProtection", is: false },
         { fact: "assetKinds", hasAny: ["configuration", "credential"] },
         { fact: "assetKinds", hasNone: ["therapy-command"] },

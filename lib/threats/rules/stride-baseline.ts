@@ -1,3 +1,4 @@
+import type { Condition } from "../condition";
 import type { ThreatRule } from "../rule";
 
 /**
@@ -11,6 +12,8 @@ const source = "STRIDE per element, MITRE/MDIC Playbook for Threat Modeling Medi
 const clinical = { fact: "hasClinicalFunction", is: true } as const;
 const sendsToClinical = { fact: "outbound.toClinicalFunctions", isEmpty: false } as const;
 const commands = ["therapy-command", "configuration"];
+/** A person at a screen or keypad is not a channel one can tap, jam or replay; physical access is the entity's threat. */
+const networked: Condition = { fact: "channel", notIn: ["user-interface"] };
 
 export const strideBaselineRules: ThreatRule[] = [
   {
@@ -211,6 +214,7 @@ export const strideBaselineRules: ThreatRule[] = [
     targets: ["flow"],
     when: {
       all: [
+        networked,
         { fact: "crossesBoundary", is: true },
         { fact: "messageIntegrity", is: false },
         { fact: "encryption.enabled", is: false },
@@ -233,6 +237,7 @@ export const strideBaselineRules: ThreatRule[] = [
     targets: ["flow"],
     when: {
       all: [
+        networked,
         { any: [{ fact: "crossesBoundary", is: true }, { fact: "wireless", is: true }] },
         { fact: "encryption.enabled", is: false },
         { fact: "max.confidentiality", atLeast: 2 },
@@ -253,7 +258,7 @@ export const strideBaselineRules: ThreatRule[] = [
     stride: "denial-of-service",
     targets: ["flow"],
     when: {
-      all: [{ any: [{ fact: "crossesBoundary", is: true }, { fact: "wireless", is: true }] }, { fact: "max.availability", atLeast: 3 }],
+      all: [networked, { fact: "physicalPort", is: false }, { any: [{ fact: "crossesBoundary", is: true }, { fact: "wireless", is: true }] }, { fact: "max.availability", atLeast: 3 }],
     },
     description: "{{assets}} must arrive in time, but the flow from {{from.name}} to {{to.name}} over {{channel}} can be jammed, flooded or cut.",
     capec: ["CAPEC-125", "CAPEC-601"],

@@ -1,10 +1,15 @@
+import type { Condition } from "../condition";
 import type { ThreatRule } from "../rule";
 
 /** Threats to the path a therapy command or setting takes to the function that delivers therapy. */
 
 const family = "therapy";
-const toTherapy = { fact: "to.clinicalFunctions", has: "therapy-delivery" } as const;
-const carriesTherapy = { fact: "assetKinds", has: "therapy-command" } as const;
+const toTherapy: Condition = { fact: "to.clinicalFunctions", has: "therapy-delivery" };
+const carriesTherapy: Condition = { fact: "assetKinds", has: "therapy-command" };
+/** Where a third party can see or touch commands in transit: not a screen or keypad, not a bus inside one boundary. */
+const inTransit: Condition = {
+  all: [{ fact: "channel", notIn: ["user-interface"] }, { any: [{ fact: "wireless", is: true }, { fact: "crossesBoundary", is: true }] }],
+};
 const why = "A forged, altered or replayed therapy command delivers the wrong therapy (e.g. an insulin overdose).";
 
 export const therapyRules: ThreatRule[] = [
@@ -31,7 +36,7 @@ export const therapyRules: ThreatRule[] = [
     title: "Therapy commands from {{from.name}} travel unencrypted",
     stride: "information-disclosure",
     targets: ["flow"],
-    when: { all: [carriesTherapy, toTherapy, { fact: "encryption.enabled", is: false }, { any: [{ fact: "wireless", is: true }, { fact: "crossesBoundary", is: true }] }] },
+    when: { all: [carriesTherapy, toTherapy, { fact: "encryption.enabled", is: false }, inTransit] },
     description:
       "Therapy commands from {{from.name}} to {{to.name}} are sent in clear over {{channel}}; an eavesdropper learns the command format and the patient's therapy, the first step to forging commands.",
     capec: ["CAPEC-157"],
@@ -48,7 +53,7 @@ export const therapyRules: ThreatRule[] = [
     title: "Therapy commands to {{to.name}} can be altered in transit",
     stride: "tampering",
     targets: ["flow"],
-    when: { all: [carriesTherapy, toTherapy, { fact: "messageIntegrity", is: false }, { fact: "from.type", isNot: "external-entity" }] },
+    when: { all: [carriesTherapy, toTherapy, { fact: "messageIntegrity", is: false }, inTransit] },
     description:
       "Therapy commands ({{assets}}) from {{from.name}} to {{to.name}} carry no message integrity check; a changed dose or rate is executed as if it had been sent.",
     capec: ["CAPEC-94"],
@@ -65,7 +70,7 @@ export const therapyRules: ThreatRule[] = [
     title: "Therapy commands to {{to.name}} can be replayed",
     stride: "tampering",
     targets: ["flow"],
-    when: { all: [carriesTherapy, toTherapy, { fact: "replayProtection", is: false }, { fact: "channel", notIn: ["user-interface", "internal"] }] },
+    when: { all: [carriesTherapy, toTherapy, { fact: "replayProtection", is: false }, inTransit, { fact: "physicalPort", is: false }] },
     description:
       "A recorded therapy command from {{from.name}} can be sent to {{to.name}} again (for example a bolus), even over an encrypted and authenticated link, because commands carry no freshness check.",
     capec: ["CAPEC-60"],
@@ -87,6 +92,7 @@ export const therapyRules: ThreatRule[] = [
         carriesTherapy,
         { fact: "crossesBoundary", is: true },
         { any: [{ fact: "channel", in: ["internet", "cellular"] }, { fact: "from.patientReach", is: "many" }] },
+        { any: [toTherapy, { fact: "to.outbound.toClinicalFunctions", has: "therapy-delivery" }] },
       ],
     },
     description:

@@ -14,7 +14,7 @@ export const updateRules: ThreatRule[] = [
     title: "{{name}} installs updates that are not code-signed",
     stride: "tampering",
     targets: ["process"],
-    when: { all: [updatable, { fact: "update.codeSigned", is: false }] },
+    when: { all: [updatable, { fact: "update.codeSigned", is: false }, { fact: "update.method", isNot: "cloud-deployment" }] },
     description:
       "{{name}} is updated by {{update.method}} without checking a manufacturer signature; whoever can deliver an image can replace its software.",
     capec: ["CAPEC-186"],
@@ -85,6 +85,7 @@ export const updateRules: ThreatRule[] = [
         { fact: "holdsSecrets", is: true },
         { fact: "assetKinds", has: "credential" },
         { fact: "outbound.assetKinds", has: "firmware" },
+        { fact: "inbound.assetKinds", hasNone: ["firmware"] },
       ],
     },
     description:

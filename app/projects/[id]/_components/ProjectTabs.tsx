@@ -7,7 +7,9 @@ export function ProjectTabs({ id }: { id: string }) {
   const path = usePathname();
   const tabs = [
     { href: `/projects/${id}`, label: "Model" },
+    { href: `/projects/${id}/threats`, label: "Threats" },
     { href: `/projects/${id}/details`, label: "Project details" },
+    { href: `/projects/${id}/rules`, label: "Rules" },
     { href: `/projects/${id}/history`, label: "History" },
   ];
   return (

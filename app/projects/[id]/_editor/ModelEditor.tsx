@@ -18,7 +18,8 @@ import { useModelSaver } from "./useModelSaver";
 
 const WHOLE_MODEL = "";
 
-export function ModelEditor({ projectId, initialModel, initialRevision }: { projectId: string; initialModel: Model; initialRevision: number }) {
+export function ModelEditor(props: { projectId: string; initialModel: Model; initialRevision: number; flagged: string[]; openThreats: number }) {
+  const { projectId, initialModel, initialRevision } = props;
   const [diagramId, setDiagramId] = useState(initialModel.diagrams[0]?.id ?? WHOLE_MODEL);
   const [selection, setSelection] = useState<Selection>();
   const saver = useModelSaver<Selection>(projectId, initialModel, initialRevision, (after) => setSelection(after));
@@ -26,8 +27,8 @@ export function ModelEditor({ projectId, initialModel, initialRevision }: { proj
 
   const diagram = model.diagrams.find((d) => d.id === diagramId);
   const source = useMemo(
-    () => toMermaid(model, diagram?.id, { selected: selection?.id ? [selection.id] : [] }),
-    [model, diagram?.id, selection?.id],
+    () => toMermaid(model, diagram?.id, { selected: selection?.id ? [selection.id] : [], flagged: props.flagged }),
+    [model, diagram?.id, selection?.id, props.flagged],
   );
 
   const select = (next: Selection | undefined) => {
@@ -87,7 +88,14 @@ export function ModelEditor({ projectId, initialModel, initialRevision }: { proj
         ) : (
           <MermaidView source={source} onSelect={(id) => select(sectionOf(model, id))} />
         )}
-        <p className="text-xs text-slate-500">Click an element, a trust boundary or a flow label in the diagram to edit it.</p>
+        <p className="text-xs text-slate-500">
+          Click an element, a trust boundary or a flow label in the diagram to edit it.{" "}
+          {props.openThreats > 0 && (
+            <span data-testid="open-threats-legend">
+              Dashed orange outlines mark elements and flows with open threats ({props.openThreats} open; see the Threats tab).
+            </span>
+          )}
+        </p>
       </section>
 
       <aside className="space-y-3">

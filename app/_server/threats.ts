@@ -1,0 +1,138 @@
+import { getDb } from "@/db/client";
+import { getRuleSet, ORGANISATION_SCOPE, projectScope, saveRuleSet } from "@/db/rule-sets";
+import { analysisStamp, decideThreat, syncThreats, threatHistory, threatRecordsOf, type ThreatRecord } from "@/db/threats";
+import { formatIssue, type ModelIssue } from "@/lib/model/issues";
+import { analyzeModel, LIBRARY_VERSION, type Analysis, type ThreatRule } from "@/lib/threats";
+import { EMPTY_RULE_FILE, parseRuleFile, rulesFingerprint } from "@/lib/threats/custom-rules";
+import { Decision } from "@/lib/threats/decision";
+import { loadProject } from "./projects";
+import { currentUser } from "./user";
+
+/** Threat analysis of stored projects: runs the engine, keeps threat records and decisions in step. */
+
+export interface CustomRules {
+  rules: ThreatRule[];
+  fingerprint: string;
+  /** Rule sets that no longer validate (e.g. a new built-in rule took an id) are skipped and reported. */
+  warnings: string[];
+}
+
+export async function customRulesFor(projectId: string): Promise<CustomRules> {
+  const db = await getDb();
+  const [org, project] = await Promise.all([getRuleSet(db, ORGANISATION_SCOPE), getRuleSet(db, projectScope(projectId))]);
+  const warnings: string[] = [];
+  const rules: ThreatRule[] = [];
+  for (const [label, set] of [["organisation", org], ["project", project]] as const) {
+    if (!set) continue;
+    const parsed = parseRuleFile(set.text, rules.map((r) => r.id));
+    if (parsed.ok) rules.push(...parsed.rules);
+    else warnings.push(`the ${label} rules were skipped: ${parsed.errors.map(formatIssue).join("; ")}`);
+  }
+  return { rules, fingerprint: rulesFingerprint(LIBRARY_VERSION, org?.text ?? "", project?.text ?? ""), warnings };
+}
+
+const running = new Map<string, Promise<unknown>>();
+
+/** Runs one task per project at a time in this process, so two requests never sync the same records at once. */
+async function oneAtATime<T>(projectId: string, task: () => Promise<T>): Promise<T> {
+  const before = running.get(projectId) ?? Promise.resolve();
+  const next = before.catch(() => undefined).then(task);
+  running.set(projectId, next);
+  try {
+    return await next;
+  } finally {
+    if (running.get(projectId) === next) running.delete(projectId);
+  }
+}
+
+export interface ProjectThreats {
+  revision: number;
+  analysis: Analysis;
+  records: Map<string, ThreatRecord>;
+  obsolete: ThreatRecord[];
+  customRules: CustomRules;
+  projectName: string;
+}
+
+/** The current threats of a project, analysing again only when the model or the rules changed since the last time. */
+export async function projectThreats(projectId: string): Promise<ProjectThreats | undefined> {
+  const stored = await loadProject(projectId);
+  if (!stored) return undefined;
+  const customRules = await customRulesFor(projectId);
+  const analysis = analyzeModel(stored.model, customRules.rules);
+  const stamp = { revision: stored.revision, rulesFingerprint: customRules.fingerprint, libraryVersion: LIBRARY_VERSION };
+  const db = await getDb();
+  await oneAtATime(projectId, async () => {
+    const last = await analysisStamp(db, projectId);
+    if (last && last.revision === stamp.revision && last.rulesFingerprint === stamp.rulesFingerprint && last.libraryVersion === stamp.libraryVersion) return;
+    await syncThreats(db, projectId, analysis, stamp, "medthreat (analysis)");
+  });
+  const all = await threatRecordsOf(db, projectId);
+  return {
+    revision: stored.revision,
+    analysis,
+    records: new Map(all.map((r) => [r.threatId, r])),
+    obsolete: all.filter((r) => r.obsoleteSinceRevision !== null),
+    customRules,
+    projectName: stored.model.project.name,
+  };
+}
+
+export type DecideOutcome =
+  | { ok: true; record: ThreatRecord }
+  | { ok: false; kind: "invalid"; message: string; errors: ModelIssue[] }
+  | { ok: false; kind: "not-found"; message: string }
+  | { ok: false; kind: "conflict"; message: string; current: ThreatRecord };
+
+export async function decide(projectId: string, threatId: string, baseVersion: number, input: unknown): Promise<DecideOutcome> {
+  const parsed = Decision.safeParse(input);
+  if (!parsed.success)
+    return {
+      ok: false,
+      kind: "invalid",
+      message: parsed.error.issues.map((i) => i.message).join("; "),
+      errors: parsed.error.issues.map((i) => ({ severity: "error", path: i.path.join(".") || "(decision)", message: i.message })),
+    };
+  const db = await getDb();
+  const result = await decideThreat(db, projectId, threatId, baseVersion, parsed.data, await currentUser());
+  if (result.ok) return result;
+  if (result.reason === "not-found") return { ok: false, kind: "not-found", message: `project "${projectId}" has no threat "${threatId}"` };
+  const c = result.current;
+  return {
+    ok: false,
+    kind: "conflict",
+    message: `the decision changed since you opened it: ${c.decidedBy ?? "someone"} set it to "${c.status}"${c.decidedAt ? ` at ${c.decidedAt.toISOString()}` : ""}. Nothing was saved; your input is kept.`,
+    current: c,
+  };
+}
+
+export async function historyOf(projectId: string, threatId: string) {
+  return threatHistory(await getDb(), projectId, threatId);
+}
+
+export async function ruleSetText(scope: string) {
+  const set = await getRuleSet(await getDb(), scope);
+  return { text: set?.text ?? EMPTY_RULE_FILE, version: set?.version ?? 0 };
+}
+
+export type RuleSetOutcome =
+  | { ok: true; version: number; count: number }
+  | { ok: false; kind: "invalid"; message: string; errors: ModelIssue[] }
+  | { ok: false; kind: "conflict"; message: string; currentVersion: number };
+
+/** Validates and saves a rule set; project rules must not reuse organisation rule ids and vice versa. */
+export async function saveRules(scope: string, baseVersion: number, text: string): Promise<RuleSetOutcome> {
+  const db = await getDb();
+  const other = scope === ORGANISATION_SCOPE ? undefined : await getRuleSet(db, ORGANISATION_SCOPE);
+  const otherRules = other ? parseRuleFile(other.text) : undefined;
+  const parsed = parseRuleFile(text, otherRules?.ok ? otherRules.rules.map((r) => r.id) : []);
+  if (!parsed.ok) return { ok: false, kind: "invalid", message: `the rules were not saved: ${parsed.errors.length} problem(s)`, errors: parsed.errors };
+  const saved = await saveRuleSet(db, scope, baseVersion, text, await currentUser());
+  if (saved.ok) return { ok: true, version: saved.version, count: parsed.rules.length };
+  return {
+    ok: false,
+    kind: "conflict",
+    message: `${saved.current.updatedBy} changed these rules at ${saved.current.updatedAt.toISOString()} (version ${saved.current.version}). Nothing was saved; your text is kept.`,
+    currentVersion: saved.current.version,
+  };
+}
