@@ -149,6 +149,10 @@ export function whyNotRaised(model: Model, rules: readonly ThreatRule[], rule: T
   return by ? [`covered by the more specific threat ${by.id}@${id}`] : [];
 }
 
+/** Names keep their capitals mid-sentence ("Bluetooth Low Energy", "USB"); common words do not ("Monitoring" → "monitoring"). */
+const PROPER = /^(Bluetooth|Wi-Fi|Internet|Ethernet|[A-Z]{2,})\b/;
+const inSentence = (text: string) => (PROPER.test(text) ? text : text.charAt(0).toLowerCase() + text.slice(1));
+
 const LABELLED = new Map<TargetKind, Set<string>>();
 function labelled(kind: TargetKind): Set<string> {
   let set = LABELLED.get(kind);
@@ -162,7 +166,7 @@ export function renderTemplate(template: string, kind: TargetKind, lookup: FactL
     if (name === "assets") return assetNames.length ? assetNames.join(", ") : "its data";
     const value = lookup(name);
     if (value === undefined) return whole;
-    const show = (v: string) => (labelled(kind).has(name) ? label(v) : v);
+    const show = (v: string) => (labelled(kind).has(name) ? inSentence(label(v)) : v);
     return Array.isArray(value) ? value.map(show).join(", ") : typeof value === "string" ? show(value) : String(value);
   });
 }

@@ -6,9 +6,16 @@ import type { ThreatRule } from "../rule";
 const family = "therapy";
 const toTherapy: Condition = { fact: "to.clinicalFunctions", has: "therapy-delivery" };
 const carriesTherapy: Condition = { fact: "assetKinds", has: "therapy-command" };
-/** Where a third party can see or touch commands in transit: not a screen or keypad, not a bus inside one boundary. */
+/**
+ * Where a third party can see or touch commands in transit: not a screen or keypad, not a bus inside
+ * one boundary, not a port someone plugs into (that is physical access, the embedded family's concern).
+ */
 const inTransit: Condition = {
-  all: [{ fact: "channel", notIn: ["user-interface"] }, { any: [{ fact: "wireless", is: true }, { fact: "crossesBoundary", is: true }] }],
+  all: [
+    { fact: "channel", notIn: ["user-interface"] },
+    { fact: "physicalPort", is: false },
+    { any: [{ fact: "wireless", is: true }, { fact: "crossesBoundary", is: true }] },
+  ],
 };
 const why = "A forged, altered or replayed therapy command delivers the wrong therapy (e.g. an insulin overdose).";
 
@@ -70,7 +77,7 @@ export const therapyRules: ThreatRule[] = [
     title: "Therapy commands to {{to.name}} can be replayed",
     stride: "tampering",
     targets: ["flow"],
-    when: { all: [carriesTherapy, toTherapy, { fact: "replayProtection", is: false }, inTransit, { fact: "physicalPort", is: false }] },
+    when: { all: [carriesTherapy, toTherapy, { fact: "replayProtection", is: false }, inTransit] },
     description:
       "A recorded therapy command from {{from.name}} can be sent to {{to.name}} again (for example a bolus), even over an encrypted and authenticated link, because commands carry no freshness check.",
     capec: ["CAPEC-60"],

@@ -70,7 +70,7 @@ describe("facts", () => {
 
 describe("engine", () => {
   it("gives threat ids made of rule id and target id, in a deterministic order without duplicates", () => {
-    const model = scene({ elements: [store("db", { assets: ["phi", "settings"] })] });
+    const model = scene({ elements: [store("db", { assets: ["reading", "settings"] })] });
     const ids = threats(model).map((t) => t.id);
     expect(ids).toEqual([...new Set(ids)]);
     expect(ids).toContain("store-information-disclosure@db");

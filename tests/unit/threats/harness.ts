@@ -86,3 +86,9 @@ export function expectRule(ruleId: string, yes: [Model, string], no: [Model, str
   expect(fires(ruleId, ...yes), `${ruleId} should fire on ${yes[1]}`).toBe(true);
   expect(fires(ruleId, ...no), `${ruleId} should not fire on ${no[1]}`).toBe(false);
 }
+
+/** Ids of the threats the library raises on a model, after superseding. */
+export const raised = (model: Model) => threats(model).map((t) => t.id);
+
+/** Rule ids of the threats raised on one element or flow, after superseding. */
+export const reported = (model: Model, targetId: string) => threats(model).filter((t) => t.targetId === targetId).map((t) => t.ruleId);

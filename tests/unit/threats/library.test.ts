@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkRule } from "../../../lib/threats/check-rule";
 import { RULE_ID_PATTERN } from "../../../lib/threats/rule";
@@ -35,5 +37,15 @@ describe("the built-in threat library", () => {
     for (const [kind, categories] of Object.entries(STRIDE_PER_ELEMENT))
       for (const stride of categories)
         expect(BUILT_IN_RULES.some((r) => r.family === "stride-baseline" && r.stride === stride && r.targets.includes(kind as never)), `${kind} ${stride}`).toBe(true);
+  });
+
+  it("has a test where each rule must fire and must not fire", () => {
+    const dir = path.dirname(new URL(import.meta.url).pathname);
+    const tests = readdirSync(dir)
+      .filter((f) => /^rules-.*\.test\.ts$/.test(f))
+      .map((f) => readFileSync(path.join(dir, f), "utf8"))
+      .join("\n");
+    const untested = BUILT_IN_RULES.filter((r) => !new RegExp(`(expectRule|fires)\\(\\s*"${r.id}"`).test(tests)).map((r) => r.id);
+    expect(untested).toEqual([]);
   });
 });

@@ -121,10 +121,10 @@ describe("STRIDE per interaction", () => {
 
 describe("explanations and coverage", () => {
   it("explains a threat with the facts that made it fire", () => {
-    const model = scene({ elements: [store("db", { assets: ["phi"] })] });
+    const model = scene({ elements: [store("db", { assets: ["reading"] })] });
     const threat = threats(model).find((t) => t.id === "store-information-disclosure@db")!;
-    expect(threat.explanation).toEqual(["max.confidentiality is 3", "encryptedAtRest is false"]);
-    expect(threat.description).toContain("Patient record");
+    expect(threat.explanation).toEqual(["max.confidentiality is 2", "encryptedAtRest is false"]);
+    expect(threat.description).toContain("Glucose reading");
   });
 
   it("a fully protected flow inside one boundary raises no flow threats", () => {
