@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { serializeModel } from "../lib/model/format";
 import { toMermaid } from "../lib/model/mermaid";
 import { validateModel, validateModelText } from "../lib/model/validate";
+import { analyzeModel } from "../lib/threats";
 import { syntheticModel } from "./synthetic";
 
 /**
@@ -12,7 +13,7 @@ import { syntheticModel } from "./synthetic";
  * Prints one JSON line: a Measurement.
  */
 
-const OPS = ["validate", "validate-yaml", "validate-json", "mermaid", "serialize-yaml"] as const;
+const OPS = ["validate", "validate-yaml", "validate-json", "mermaid", "serialize-yaml", "analyze"] as const;
 export type Op = (typeof OPS)[number];
 
 export interface Measurement {
@@ -23,9 +24,11 @@ export interface Measurement {
   timesMs: number[];
   peakRssBytes: number;
   peakMethod: "VmHWM" | "maxRSS";
+  /** For "analyze": the threats found. */
+  threats?: number;
 }
 
-function prepare(op: Op, size: number, file?: string): () => { bytes: number } {
+function prepare(op: Op, size: number, file?: string): () => { bytes: number; threats?: number } {
   const textOp = op === "validate-yaml" || op === "validate-json";
   const model = textOp && file ? undefined : syntheticModel(size);
   const format = op === "validate-json" ? "json" : "yaml";
@@ -44,6 +47,8 @@ function prepare(op: Op, size: number, file?: string): () => { bytes: number } {
       return () => ({ bytes: Buffer.byteLength(toMermaid(model!)) });
     case "serialize-yaml":
       return () => ({ bytes: Buffer.byteLength(serializeModel(model!, "yaml")) });
+    case "analyze":
+      return () => ({ bytes: 0, threats: analyzeModel(model!).threats.length });
   }
 }
 
@@ -72,7 +77,7 @@ function main() {
   const meter = peakMeter();
   const baseline = meter.reset();
   const first = performance.now();
-  const { bytes } = run();
+  const { bytes, threats } = run();
   const firstMs = performance.now() - first;
   const peakRssBytes = Math.max(0, meter.peak() - baseline);
 
@@ -83,7 +88,7 @@ function main() {
     run();
     timesMs.push(performance.now() - start);
   }
-  const result: Measurement = { op: op as Op, size, bytes, firstMs, timesMs, peakRssBytes, peakMethod: meter.method };
+  const result: Measurement = { op: op as Op, size, bytes, firstMs, timesMs, peakRssBytes, peakMethod: meter.method, ...(threats === undefined ? {} : { threats }) };
   process.stdout.write(JSON.stringify(result) + "\n");
 }
 

@@ -1,7 +1,8 @@
 import type { Model } from "../model/schema";
 import type { Regulation } from "../model/vocabulary";
 import { label } from "../model/vocabulary";
-import { describeReason, holds, reasons, type FactLookup } from "./condition";
+import { describeReason, holds, reasons } from "./condition";
+import { compile, getter, type CompiledCondition, type Scope } from "./compiled";
 import { factSpecs, modelFacts, type ModelFacts, type TargetKind } from "./facts";
 import { STRIDE, type ThreatRule } from "./rule";
 import { annexIForRegulation } from "./annex";
@@ -80,33 +81,42 @@ const strideOrder = (s: ThreatRule["stride"]) => STRIDE.indexOf(s);
 /** Runs every rule over every element and flow of a model. Deterministic: same model and rules, same output. */
 export function analyze(model: Model, rules: readonly ThreatRule[], libraryVersion: string): Analysis {
   const facts = modelFacts(model);
+  const regulation = model.project.regulation;
   const byKind = new Map<TargetKind, ThreatRule[]>();
   for (const rule of rules) for (const kind of rule.targets) (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(rule);
   const threats: Threat[] = [];
   const coverage: CoverageEntry[] = [];
-  for (const target of targets(model)) {
-    const lookup = facts.lookup(target.kind, target.id);
-    const categories = new Map<ThreatRule["stride"], CoverageCategory>();
-    for (const stride of STRIDE_PER_ELEMENT[target.kind]) categories.set(stride, { stride, expected: true, rulesConsidered: [], threatIds: [] });
-    const fired: ThreatRule[] = [];
-    for (const rule of byKind.get(target.kind) ?? []) {
-      let category = categories.get(rule.stride);
-      if (!category) categories.set(rule.stride, (category = { stride: rule.stride, expected: false, rulesConsidered: [], threatIds: [] }));
-      category.rulesConsidered.push(rule.id);
-      if (holds(rule.when, lookup)) fired.push(rule);
+  // Which rules are considered for which STRIDE category depends only on the kind of target: computed once per kind.
+  const plans = new Map<TargetKind, { stride: ThreatRule["stride"]; expected: boolean; rulesConsidered: string[] }[]>();
+  const plan = (kind: TargetKind) => {
+    let p = plans.get(kind);
+    if (!p) {
+      const considered = byKind.get(kind) ?? [];
+      const strides = new Set([...STRIDE_PER_ELEMENT[kind], ...considered.map((r) => r.stride)]);
+      p = [...strides]
+        .sort((a, b) => strideOrder(a) - strideOrder(b))
+        .map((stride) => ({ stride, expected: STRIDE_PER_ELEMENT[kind].includes(stride), rulesConsidered: considered.filter((r) => r.stride === stride).map((r) => r.id) }));
+      plans.set(kind, p);
     }
-    const superseded = new Set(fired.flatMap((r) => r.supersedes ?? []));
+    return p;
+  };
+  for (const target of targets(model)) {
+    const scope = facts.scope(target.kind, target.id);
+    const fired: ThreatRule[] = [];
+    for (const rule of byKind.get(target.kind) ?? []) if (compiled(rule).when.test(scope)) fired.push(rule);
+    const superseded = fired.some((r) => r.supersedes?.length) ? new Set(fired.flatMap((r) => r.supersedes ?? [])) : undefined;
+    const found = new Map<ThreatRule["stride"], string[]>();
     for (const rule of fired) {
-      if (superseded.has(rule.id)) continue;
-      const threat = instantiate(rule, target, lookup, facts, model.project.regulation);
-      categories.get(rule.stride)!.threatIds.push(threat.id);
+      if (superseded?.has(rule.id)) continue;
+      const threat = instantiate(rule, target, scope, facts, regulation);
+      (found.get(rule.stride) ?? found.set(rule.stride, []).get(rule.stride)!).push(threat.id);
       threats.push(threat);
     }
     coverage.push({
       targetKind: target.kind,
       targetId: target.id,
       targetName: target.name,
-      categories: [...categories.values()].sort((a, b) => strideOrder(a.stride) - strideOrder(b.stride)),
+      categories: plan(target.kind).map((c) => ({ stride: c.stride, expected: c.expected, rulesConsidered: c.rulesConsidered, threatIds: found.get(c.stride) ?? NONE })),
     });
   }
   threats.sort((a, b) => cmp(a.targetId, b.targetId) || strideOrder(a.stride) - strideOrder(b.stride) || cmp(a.ruleId, b.ruleId));
@@ -114,11 +124,34 @@ export function analyze(model: Model, rules: readonly ThreatRule[], libraryVersi
   return { libraryVersion, threats, coverage };
 }
 
+const NONE: string[] = [];
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-function instantiate(rule: ThreatRule, target: Target, lookup: FactLookup, facts: ModelFacts, regulation: Regulation): Threat {
-  const render = (template: string) => renderTemplate(template, target.kind, lookup, facts.assetNames(target.assetIds));
-  const safety = rule.safety.when;
+interface CompiledRule {
+  when: CompiledCondition;
+  safety?: CompiledCondition;
+  annexI: Map<Regulation, string[]>;
+}
+const COMPILED = new WeakMap<ThreatRule, CompiledRule>();
+
+function compiled(rule: ThreatRule): CompiledRule {
+  let c = COMPILED.get(rule);
+  if (!c) {
+    const safety = rule.safety.when;
+    c = { when: compile(rule.when), safety: typeof safety === "object" ? compile(safety) : undefined, annexI: new Map() };
+    COMPILED.set(rule, c);
+  }
+  return c;
+}
+
+function instantiate(rule: ThreatRule, target: Target, scope: Scope, facts: ModelFacts, regulation: Regulation): Threat {
+  const c = compiled(rule);
+  const assets = facts.assetNames(target.assetIds);
+  const render = (template: string) => fillTemplate(template, target.kind, scope, assets);
+  const explanation: string[] = [];
+  c.when.explain(scope, explanation);
+  let annexI = c.annexI.get(regulation);
+  if (!annexI) c.annexI.set(regulation, (annexI = annexIForRegulation(rule.annexI, regulation)));
   return {
     id: `${rule.id}@${target.id}`,
     ruleId: rule.id,
@@ -129,13 +162,13 @@ function instantiate(rule: ThreatRule, target: Target, lookup: FactLookup, facts
     targetName: target.name,
     elementIds: target.elementIds,
     description: render(rule.description),
-    explanation: reasons(rule.when, lookup).map(describeReason),
-    affectsSafety: safety === "always" ? true : safety === "never" ? false : holds(safety, lookup),
+    explanation,
+    affectsSafety: rule.safety.when === "always" || (c.safety ? c.safety.test(scope) : false),
     safetyWhy: rule.safety.why,
     capec: rule.capec,
     cwe: rule.cwe,
     capabilities: rule.capabilities,
-    annexI: annexIForRegulation(rule.annexI, regulation),
+    annexI,
     source: rule.source,
     family: rule.family,
   };
@@ -160,13 +193,39 @@ function labelled(kind: TargetKind): Set<string> {
   return set;
 }
 
-/** Fills {{fact}} placeholders; {{assets}} is the names of the assets a flow carries or a store holds. */
-export function renderTemplate(template: string, kind: TargetKind, lookup: FactLookup, assetNames: string[]): string {
-  return template.replace(/\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/g, (whole, name: string) => {
-    if (name === "assets") return assetNames.length ? assetNames.join(", ") : "its data";
-    const value = lookup(name);
-    if (value === undefined) return whole;
-    const show = (v: string) => (labelled(kind).has(name) ? inSentence(label(v)) : v);
-    return Array.isArray(value) ? value.map(show).join(", ") : typeof value === "string" ? show(value) : String(value);
-  });
+type Getter = ReturnType<typeof getter>;
+type Part = string | { name: string; get: Getter; labelled: boolean };
+const TEMPLATES = new Map<TargetKind, Map<string, Part[]>>();
+
+function parts(template: string, kind: TargetKind): Part[] {
+  let forKind = TEMPLATES.get(kind);
+  if (!forKind) TEMPLATES.set(kind, (forKind = new Map()));
+  let cached = forKind.get(template);
+  if (!cached) {
+    cached = template
+      .split(/\{\{\s*([a-zA-Z][\w.]*)\s*\}\}/)
+      .map((piece, i) => (i % 2 ? { name: piece, get: getter(piece), labelled: labelled(kind).has(piece) } : piece));
+    forKind.set(template, cached);
+  }
+  return cached;
 }
+
+const shown = (value: string, labelledFact: boolean) => (labelledFact ? inSentence(label(value)) : value);
+
+/** Fills {{fact}} placeholders; {{assets}} is the names of the assets a flow carries or a store holds. */
+function fillTemplate(template: string, kind: TargetKind, scope: Scope, assetNames: readonly string[]): string {
+  let out = "";
+  for (const part of parts(template, kind)) {
+    if (typeof part === "string") out += part;
+    else if (part.name === "assets") out += assetNames.length ? assetNames.join(", ") : "its data";
+    else {
+      const value = part.get(scope);
+      if (value === undefined) out += `{{${part.name}}}`;
+      else if (Array.isArray(value)) out += value.map((v) => shown(v, part.labelled)).join(", ");
+      else out += typeof value === "string" ? shown(value, part.labelled) : String(value);
+    }
+  }
+  return out;
+}
+
+export { fillTemplate as renderTemplate };

@@ -17,6 +17,7 @@ import {
   type ProtectionLevel,
 } from "../model/vocabulary";
 import type { FactLookup, FactValue } from "./condition";
+import { getter, type Scope } from "./compiled";
 
 /**
  * The facts rules are written against: a model element's or flow's attributes plus what follows
@@ -131,23 +132,26 @@ export interface ModelFacts {
   element(id: string): Facts;
   flow(id: string): Facts;
   lookup(kind: TargetKind, id: string): FactLookup;
+  scope(kind: TargetKind, id: string): Scope;
   crosses(flow: Flow): boolean;
   assetNames(ids: readonly string[]): string[];
 }
 
-const uniq = (xs: Iterable<string>) => [...new Set(xs)];
-
-function levels(assets: readonly (Asset | undefined)[]) {
-  let c = 0;
-  let i = 0;
-  let a = 0;
-  for (const asset of assets) {
-    if (!asset) continue;
-    c = Math.max(c, LEVEL[asset.confidentiality]);
-    i = Math.max(i, LEVEL[asset.integrity]);
-    a = Math.max(a, LEVEL[asset.availability]);
-  }
-  return { "max.confidentiality": c, "max.integrity": i, "max.availability": a };
+/** What the flows into or out of one element add up to. */
+class Side {
+  count = 0;
+  crossing = 0;
+  unauthenticated = 0;
+  unauthenticatedCrossing = 0;
+  toUnaudited = 0;
+  channels = new Set<string>();
+  assetKinds = new Set<string>();
+  peerKinds = new Set<string>();
+  peerRoles = new Set<string>();
+  peerClinicalFunctions = new Set<string>();
+  c = 0;
+  i = 0;
+  a = 0;
 }
 
 /** Computes every fact of every element and flow once, in time linear in the model's size. */
@@ -166,84 +170,49 @@ export function modelFacts(model: Model): ModelFacts {
     return known;
   };
   const crosses = (f: Flow) => (parent.get(f.from) ?? "") !== (parent.get(f.to) ?? "");
-  const kindOf = (e: Element | undefined) => (!e ? [] : e.type === "external-entity" ? [e.type, e.kind] : [e.type, e.technology]);
 
-  const inbound = new Map<string, Flow[]>();
-  const outbound = new Map<string, Flow[]>();
-  for (const f of model.flows) {
-    (inbound.get(f.to) ?? inbound.set(f.to, []).get(f.to)!).push(f);
-    (outbound.get(f.from) ?? outbound.set(f.from, []).get(f.from)!).push(f);
-  }
-  const kindsOf = (ids: readonly string[]) => ids.map((id) => assets.get(id)?.kind).filter((k): k is Asset["kind"] => !!k);
-
-  const elementFacts = new Map<string, Facts>();
-  for (const el of model.elements) {
-    const ins = inbound.get(el.id) ?? [];
-    const outs = outbound.get(el.id) ?? [];
-    const stored = el.type === "data-store" ? el.assets : [];
-    const handled = uniq([...stored, ...ins.flatMap((f) => f.assets), ...outs.flatMap((f) => f.assets)]);
-    const crossingIn = ins.filter(crosses);
-    const facts: Facts = {
-      id: el.id,
-      name: el.name,
-      type: el.type,
-      tags: el.tags,
-      boundary: parent.get(el.id) ?? "",
-      boundaries: boundaries(el.id),
-      patientReach: el.patientReach,
-      assetKinds: uniq(kindsOf(handled)),
-      ...levels(handled.map((id) => assets.get(id))),
-      "inbound.count": ins.length,
-      "inbound.crossing": crossingIn.length,
-      "inbound.unauthenticatedCrossing": crossingIn.filter((f) => !f.authentication.from.enabled).length,
-      "inbound.channels": uniq(ins.map((f) => f.channel)),
-      "inbound.assetKinds": uniq(kindsOf(ins.flatMap((f) => f.assets))),
-      "inbound.fromKinds": uniq(ins.flatMap((f) => kindOf(elements.get(f.from)))),
-      "inbound.fromRoles": uniq(ins.map((f) => elements.get(f.from)).flatMap((e) => (e?.type === "external-entity" && e.role ? [e.role] : []))),
-      "outbound.count": outs.length,
-      "outbound.crossing": outs.filter(crosses).length,
-      "outbound.unauthenticated": outs.filter((f) => !f.authentication.from.enabled).length,
-      "outbound.unauthenticatedCrossing": outs.filter((f) => crosses(f) && !f.authentication.from.enabled).length,
-      "outbound.toUnaudited": outs.filter((f) => {
-        const to = elements.get(f.to);
-        return !(to?.type === "process" && to.auditLog);
-      }).length,
-      "outbound.channels": uniq(outs.map((f) => f.channel)),
-      "outbound.assetKinds": uniq(kindsOf(outs.flatMap((f) => f.assets))),
-      "outbound.toClinicalFunctions": uniq(outs.flatMap((f) => {
-        const to = elements.get(f.to);
-        return to && to.type !== "external-entity" ? to.clinicalFunctions : [];
-      })),
-      exposed: crossingIn.length > 0,
-    };
-    if (el.type === "external-entity") Object.assign(facts, { kind: el.kind, role: el.role ?? "" });
-    else
-      Object.assign(facts, {
-        technology: el.technology,
-        clinicalFunctions: el.clinicalFunctions,
-        hasClinicalFunction: el.clinicalFunctions.length > 0,
-        holdsSecrets: el.holdsSecrets,
-        encryptedAtRest: el.encryptedAtRest,
-        thirdPartySoftware: el.thirdPartySoftware.map((s) => s.name),
-        thirdPartySoftwareUnversioned: el.thirdPartySoftware.filter((s) => !s.version).length,
-      });
-    if (el.type === "process")
-      Object.assign(facts, {
-        parsesUntrustedInput: el.parsesUntrustedInput,
-        runsPrivileged: el.runsPrivileged,
-        auditLog: el.auditLog,
-        batteryPowered: el.batteryPowered,
-        "update.method": el.update.method,
-        "update.codeSigned": el.update.codeSigned,
-        "update.rollbackProtection": el.update.rollbackProtection,
-        updatable: el.update.method !== "none",
-      });
-    if (el.type === "data-store") facts.storedAssetKinds = uniq(kindsOf(stored));
-    elementFacts.set(el.id, facts);
-  }
+  const sides = new Map<string, { in: Side; out: Side }>();
+  for (const el of model.elements) sides.set(el.id, { in: new Side(), out: new Side() });
 
   const flowFacts = new Map<string, Facts>();
-  for (const f of model.flows)
+  for (const f of model.flows) {
+    const kinds = new Set<string>();
+    let c = 0;
+    let i = 0;
+    let a = 0;
+    for (const id of f.assets) {
+      const asset = assets.get(id);
+      if (!asset) continue;
+      kinds.add(asset.kind);
+      c = Math.max(c, LEVEL[asset.confidentiality]);
+      i = Math.max(i, LEVEL[asset.integrity]);
+      a = Math.max(a, LEVEL[asset.availability]);
+    }
+    const crossing = crosses(f);
+    const from = elements.get(f.from);
+    const to = elements.get(f.to);
+    const senderAuthenticated = f.authentication.from.enabled;
+    const add = (side: Side | undefined, peer: Element | undefined, outbound: boolean) => {
+      if (!side) return;
+      side.count++;
+      if (crossing) side.crossing++;
+      if (!senderAuthenticated) side.unauthenticated++;
+      if (crossing && !senderAuthenticated) side.unauthenticatedCrossing++;
+      side.channels.add(f.channel);
+      for (const k of kinds) side.assetKinds.add(k);
+      side.c = Math.max(side.c, c);
+      side.i = Math.max(side.i, i);
+      side.a = Math.max(side.a, a);
+      if (!peer) return;
+      side.peerKinds.add(peer.type).add(peer.type === "external-entity" ? peer.kind : peer.technology);
+      if (peer.type === "external-entity" && peer.role) side.peerRoles.add(peer.role);
+      if (outbound) {
+        if (!(peer.type === "process" && peer.auditLog)) side.toUnaudited++;
+        if (peer.type !== "external-entity") for (const fn of peer.clinicalFunctions) side.peerClinicalFunctions.add(fn);
+      }
+    };
+    add(sides.get(f.from)?.out, to, true);
+    add(sides.get(f.to)?.in, from, false);
     flowFacts.set(f.id, {
       id: f.id,
       name: f.name,
@@ -254,38 +223,102 @@ export function modelFacts(model: Model): ModelFacts {
       initiator: f.initiator,
       "encryption.enabled": f.encryption.enabled,
       "encryption.method": f.encryption.method,
-      "authentication.from.enabled": f.authentication.from.enabled,
+      "authentication.from.enabled": senderAuthenticated,
       "authentication.from.method": f.authentication.from.method,
       "authentication.to.enabled": f.authentication.to.enabled,
       "authentication.to.method": f.authentication.to.method,
       messageIntegrity: f.messageIntegrity,
       replayProtection: f.replayProtection,
-      assetKinds: uniq(kindsOf(f.assets)),
-      ...levels(f.assets.map((id) => assets.get(id))),
-      crossesBoundary: crosses(f),
+      assetKinds: [...kinds],
+      "max.confidentiality": c,
+      "max.integrity": i,
+      "max.availability": a,
+      crossesBoundary: crossing,
       wireless: WIRELESS_CHANNELS.includes(f.channel),
       physicalPort: PHYSICAL_CHANNELS.includes(f.channel),
     });
+  }
+
+  const elementFacts = new Map<string, Facts>();
+  for (const el of model.elements) {
+    const { in: ins, out: outs } = sides.get(el.id)!;
+    const stored = el.type === "data-store" ? el.assets.map((id) => assets.get(id)).filter((x): x is Asset => !!x) : [];
+    const storedKinds = new Set(stored.map((x) => x.kind));
+    const handled = new Set([...storedKinds, ...ins.assetKinds, ...outs.assetKinds]);
+    const max = (pick: (x: Asset) => ProtectionLevel, fromFlows: number) => stored.reduce((m, x) => Math.max(m, LEVEL[pick(x)]), fromFlows);
+    const facts: Record<string, FactValue> = {
+      id: el.id,
+      name: el.name,
+      type: el.type,
+      tags: el.tags,
+      boundary: parent.get(el.id) ?? "",
+      boundaries: boundaries(el.id),
+      patientReach: el.patientReach,
+      assetKinds: [...handled],
+      "max.confidentiality": max((x) => x.confidentiality, Math.max(ins.c, outs.c)),
+      "max.integrity": max((x) => x.integrity, Math.max(ins.i, outs.i)),
+      "max.availability": max((x) => x.availability, Math.max(ins.a, outs.a)),
+      "inbound.count": ins.count,
+      "inbound.crossing": ins.crossing,
+      "inbound.unauthenticatedCrossing": ins.unauthenticatedCrossing,
+      "inbound.channels": [...ins.channels],
+      "inbound.assetKinds": [...ins.assetKinds],
+      "inbound.fromKinds": [...ins.peerKinds],
+      "inbound.fromRoles": [...ins.peerRoles],
+      "outbound.count": outs.count,
+      "outbound.crossing": outs.crossing,
+      "outbound.unauthenticated": outs.unauthenticated,
+      "outbound.unauthenticatedCrossing": outs.unauthenticatedCrossing,
+      "outbound.toUnaudited": outs.toUnaudited,
+      "outbound.channels": [...outs.channels],
+      "outbound.assetKinds": [...outs.assetKinds],
+      "outbound.toClinicalFunctions": [...outs.peerClinicalFunctions],
+      exposed: ins.crossing > 0,
+    };
+    if (el.type === "external-entity") {
+      facts.kind = el.kind;
+      facts.role = el.role ?? "";
+    } else {
+      facts.technology = el.technology;
+      facts.clinicalFunctions = el.clinicalFunctions;
+      facts.hasClinicalFunction = el.clinicalFunctions.length > 0;
+      facts.holdsSecrets = el.holdsSecrets;
+      facts.encryptedAtRest = el.encryptedAtRest;
+      facts.thirdPartySoftware = el.thirdPartySoftware.map((x) => x.name);
+      facts.thirdPartySoftwareUnversioned = el.thirdPartySoftware.filter((x) => !x.version).length;
+    }
+    if (el.type === "process") {
+      facts.parsesUntrustedInput = el.parsesUntrustedInput;
+      facts.runsPrivileged = el.runsPrivileged;
+      facts.auditLog = el.auditLog;
+      facts.batteryPowered = el.batteryPowered;
+      facts["update.method"] = el.update.method;
+      facts["update.codeSigned"] = el.update.codeSigned;
+      facts["update.rollbackProtection"] = el.update.rollbackProtection;
+      facts.updatable = el.update.method !== "none";
+    }
+    if (el.type === "data-store") facts.storedAssetKinds = [...storedKinds];
+    elementFacts.set(el.id, facts);
+  }
 
   const empty: Facts = {};
   const element = (id: string) => elementFacts.get(id) ?? empty;
   const flow = (id: string) => flowFacts.get(id) ?? empty;
   const flowsById = new Map(model.flows.map((f) => [f.id, f]));
+  const scope = (kind: TargetKind, id: string): Scope => {
+    if (kind !== "flow") return { self: element(id), from: empty, to: empty };
+    const f = flowsById.get(id);
+    return { self: flow(id), from: f ? element(f.from) : empty, to: f ? element(f.to) : empty };
+  };
   return {
     element,
     flow,
+    scope,
     crosses,
     assetNames: (ids) => ids.map((id) => assets.get(id)?.name ?? id),
     lookup(kind, id) {
-      if (kind !== "flow") {
-        const facts = element(id);
-        return (fact) => facts[fact];
-      }
-      const facts = flow(id);
-      const f = flowsById.get(id);
-      const from = f ? element(f.from) : empty;
-      const to = f ? element(f.to) : empty;
-      return (fact) => (fact.startsWith("from.") ? from[fact.slice(5)] : fact.startsWith("to.") ? to[fact.slice(3)] : facts[fact]);
+      const s = scope(kind, id);
+      return (fact) => getter(fact)(s);
     },
   };
 }

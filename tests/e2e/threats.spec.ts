@@ -23,7 +23,7 @@ test("threats of the demo device: filter, explain, decide, and see open threats 
   await expect(card).toContainText("replayProtection is false");
   await expect(card).toContainText("MDR-18.8");
 
-  await card.getByLabel("Decision").selectOption("mitigated");
+  await card.getByLabel("Decision", { exact: true }).selectOption("mitigated");
   await card.getByRole("button", { name: "Save decision" }).click();
   await expect(card.getByRole("alert")).toContainText("justification");
   await card.getByLabel(/Justification/).fill("A monotonic command counter is checked by the pump (REQ-214, test TR-88).");
@@ -32,7 +32,7 @@ test("threats of the demo device: filter, explain, decide, and see open threats 
 
   await page.reload();
   const again = page.locator('[data-threat-id="therapy-command-replay@app-therapy-commands"]');
-  await expect(again.getByLabel("Decision")).toHaveValue("mitigated");
+  await expect(again.getByLabel("Decision", { exact: true })).toHaveValue("mitigated");
   await expect(again).toContainText("Decided by local user");
   await again.getByRole("button", { name: "History" }).click();
   await expect(again.getByRole("list", { name: "History" })).toContainText("decision: mitigated");

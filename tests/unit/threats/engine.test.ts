@@ -95,8 +95,9 @@ describe("engine", () => {
   });
 
   it("fills templates with fact values and asset names, leaving unknown placeholders visible", () => {
-    const text = renderTemplate("{{name}} on {{channel}} carries {{assets}} {{nope}}", "flow", lookup({ name: "Sync", channel: "ble" }), ["Patient record"]);
-    expect(text).toBe("Sync on Bluetooth Low Energy carries Patient record {{nope}}");
+    const scope = { self: { name: "Sync", channel: "ble" }, from: {}, to: { name: "Pump" } };
+    const text = renderTemplate("{{name}} on {{channel}} to {{to.name}} carries {{assets}} {{nope}}", "flow", scope, ["Patient record"]);
+    expect(text).toBe("Sync on Bluetooth Low Energy to Pump carries Patient record {{nope}}");
   });
 });
 
