@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
+import { Select } from "../_editor/fields";
 import type { ObsoleteView, RecordView } from "@/app/_server/threat-views";
 import type { CoverageEntry, Threat } from "@/lib/threats/engine";
 import { STATUS_LABELS, THREAT_STATUSES, type ThreatStatus } from "@/lib/threats/decision";
@@ -131,20 +132,8 @@ export function ThreatsView(props: {
   );
 }
 
+/** A select over [value, label] pairs. */
 function Filter(props: { label: string; value: string; onChange(v: string): void; options: [string, string][] }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
-      <select id={id} className="input" value={props.value} onChange={(e) => props.onChange(e.target.value)}>
-        {props.options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
+  const labels = new Map(props.options);
+  return <Select label={props.label} value={props.value} options={props.options.map(([v]) => v)} optionLabel={(v) => labels.get(v) ?? v} onChange={props.onChange} />;
 }
