@@ -61,9 +61,81 @@ export const threatRecords = sqliteTable(
     firstSeenRevision: integer("first_seen_revision").notNull(),
     lastSeenRevision: integer("last_seen_revision").notNull(),
     obsoleteSinceRevision: integer("obsolete_since_revision"),
+    hazardId: text("hazard_id"),
+    multiPatient: integer("multi_patient", { mode: "boolean" }),
+    cvss31Before: text("cvss31_before").notNull().default(""),
+    cvss40Before: text("cvss40_before").notNull().default(""),
+    rubricBefore: text("rubric_before").notNull().default(""),
+    cvss31After: text("cvss31_after").notNull().default(""),
+    cvss40After: text("cvss40_after").notNull().default(""),
+    /** Set by each versioned write so that the other statements of its batch apply only if it won. */
+    changeToken: text("change_token"),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.threatId] })],
 );
+
+/** Controls linked to a threat, each link with its own status and rationale; edits bump the threat record's version. */
+export const threatControls = sqliteTable(
+  "threat_controls",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    threatId: text("threat_id").notNull(),
+    controlId: text("control_id").notNull(),
+    status: text("status").notNull().default("proposed"),
+    rationale: text("rationale").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.threatId, t.controlId] })],
+);
+
+export const hazards = sqliteTable(
+  "hazards",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    title: text("title").notNull(),
+    harm: text("harm").notNull().default(""),
+    severity: text("severity").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.id] })],
+);
+
+/** A project's security controls, from the library or written by the user, with verification evidence (JSON). */
+export const projectControls = sqliteTable(
+  "project_controls",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    libraryId: text("library_id"),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    type: text("type").notNull(),
+    fdaCategory: text("fda_category").notNull().default(""),
+    capabilities: text("capabilities").notNull().default("[]"),
+    annexI: text("annex_i").notNull().default("[]"),
+    transfersToOperator: integer("transfers_to_operator", { mode: "boolean" }).notNull().default(false),
+    ifuText: text("ifu_text").notNull().default(""),
+    status: text("status").notNull().default("proposed"),
+    evidence: text("evidence").notNull().default("[]"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.id] })],
+);
+
+/** A project's risk acceptance criteria (JSON of lib/risk RiskSettings). */
+export const projectSettings = sqliteTable("project_settings", {
+  projectId: text("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  riskSettings: text("risk_settings").notNull(),
+  version: integer("version").notNull().default(1),
+});
 
 /** Append-only history of each threat: found, decided, obsolete, found again. */
 export const threatEvents = sqliteTable(

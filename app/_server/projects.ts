@@ -4,6 +4,8 @@ import { formatPath, ModelError, type ModelIssue } from "@/lib/model/issues";
 import { applyOperation, ModelOperation } from "@/lib/model/operations";
 import { FORMAT_VERSION, Project, type Model } from "@/lib/model/schema";
 import { validateModel, validateModelText } from "@/lib/model/validate";
+import { validateProjectText, type ProjectFile } from "@/lib/project/file";
+import { importAssessment, loadAssessment } from "@/db/assessment";
 import { currentUser } from "./user";
 
 /**
@@ -33,13 +35,26 @@ export async function createProjectFromDetails(input: unknown): Promise<Outcome<
   return { ok: true, value: await store.createProject(db, result.model, { author: await currentUser(), summary: "Project created" }) };
 }
 
-/** Creates a project from a model file; a refused file changes nothing. */
+/** Creates a project from a project file (a model, with or without its assessment); a refused file changes nothing. */
 export async function importProject(text: string, filename?: string): Promise<Outcome<store.ProjectSummary>> {
-  const result = validateModelText(text, { filename });
+  const result = validateProjectText(text);
   if (!result.ok) return invalid(`the file was not imported: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}`, result.errors);
   const db = await getDb();
-  const summary = `Imported from ${filename ?? "a model file"}`;
-  return { ok: true, value: await store.createProject(db, result.model, { author: await currentUser(), summary }) };
+  const author = await currentUser();
+  const project = await store.createProject(db, result.model, { author, summary: `Imported from ${filename ?? "a project file"}` });
+  if (result.assessment) {
+    const { projectThreats } = await import("./threats");
+    await projectThreats(project.id);
+    await importAssessment(db, project.id, result.assessment, project.currentRevision, author);
+  }
+  return { ok: true, value: project };
+}
+
+/** The whole project as a file: the current architecture and its assessment. */
+export async function exportProject(id: string): Promise<ProjectFile | undefined> {
+  const stored = await loadProject(id);
+  if (!stored) return undefined;
+  return { model: stored.model, assessment: await loadAssessment(await getDb(), id) };
 }
 
 export async function loadProject(id: string, revision?: number) {

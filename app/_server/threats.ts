@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
 import { getRuleSet, ORGANISATION_SCOPE, projectScope, saveRuleSet } from "@/db/rule-sets";
+import { controlsOf, linksOf } from "@/db/assessment";
 import { analysisStamp, decideThreat, syncThreats, threatHistory, threatRecordsOf, type ThreatRecord } from "@/db/threats";
 import { formatIssue, type ModelIssue } from "@/lib/model/issues";
 import { analyzeModel, LIBRARY_VERSION, type Analysis, type ThreatRule } from "@/lib/threats";
@@ -94,6 +95,17 @@ export async function decide(projectId: string, threatId: string, baseVersion: n
       errors: parsed.error.issues.map((i) => ({ severity: "error", path: i.path.join(".") || "(decision)", message: i.message })),
     };
   const db = await getDb();
+  if (parsed.data.status === "transferred") {
+    const [links, controls] = await Promise.all([linksOf(db, projectId), controlsOf(db, projectId)]);
+    const transfers = new Set(controls.filter((c) => c.control.transfersToOperator).map((c) => c.control.id));
+    if (!(links.get(threatId) ?? []).some((l) => transfers.has(l.control)))
+      return {
+        ok: false,
+        kind: "invalid",
+        message: "a threat is transferred to the operator through a control that says so: link a control that transfers risk to the operator (information for security) first",
+        errors: [{ severity: "error", path: "status", message: "no linked control transfers risk to the operator" }],
+      };
+  }
   const result = await decideThreat(db, projectId, threatId, baseVersion, parsed.data, await currentUser());
   if (result.ok) return result;
   if (result.reason === "not-found") return { ok: false, kind: "not-found", message: `project "${projectId}" has no threat "${threatId}"` };

@@ -3,7 +3,7 @@ import type { CliIo } from "./io";
 import { UsageError } from "./io";
 import { formatIssue } from "../model/issues";
 import type { Model } from "../model/schema";
-import { validateModelText } from "../model/validate";
+import { validateProjectText, type ProjectFile } from "../project/file";
 
 export interface CommandContext {
   values: Record<string, string | boolean | undefined>;
@@ -34,12 +34,14 @@ export function readInput(io: CliIo, path: string): string {
   }
 }
 
-/** Reads and validates a model file; prints its errors and returns undefined when it is not valid. */
-export function loadModelFile(io: CliIo, path: string): Model | undefined {
-  const result = validateModelText(readInput(io, path), { filename: path });
+/** Reads and validates a project file (a model, with or without its assessment); prints its errors and returns undefined when it is not valid. */
+export function loadProjectFile(io: CliIo, path: string): ProjectFile | undefined {
+  const result = validateProjectText(readInput(io, path));
   for (const w of result.warnings) io.err(`${path}: warning: ${formatIssue(w)}`);
-  if (result.ok) return result.model;
+  if (result.ok) return { model: result.model, assessment: result.assessment };
   for (const e of result.errors) io.err(`${path}: ${formatIssue(e)}`);
   io.err(`${path}: ${result.errors.length} error${result.errors.length === 1 ? "" : "s"}`);
   return undefined;
 }
+
+export const loadModelFile = (io: CliIo, path: string): Model | undefined => loadProjectFile(io, path)?.model;

@@ -1,11 +1,12 @@
 import type { Command } from "./command";
 import { analyze } from "./commands/analyze";
+import { cvss } from "./commands/cvss";
 import { diagram } from "./commands/diagram";
 import { exportCommand } from "./commands/export";
 import { schema } from "./commands/schema";
 import { validate } from "./commands/validate";
 
-export const COMMANDS: Command[] = [validate, diagram, analyze, exportCommand, schema];
+export const COMMANDS: Command[] = [validate, diagram, analyze, cvss, exportCommand, schema];
 
 export function helpText(commandName?: string): string {
   const command = COMMANDS.find((c) => c.name === commandName);

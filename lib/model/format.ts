@@ -178,20 +178,27 @@ const mib = (bytes: number) => (bytes >= 1048576 ? ` (${Math.round(bytes / 10485
 
 /** The canonical text of a model: stable key order, sorted id lists, defaults explicit, no empty values. */
 export function serializeModel(model: Model, format: FileFormat): string {
-  const plain = dropEmpty(canonicalize(model));
-  if (format === "json") return JSON.stringify(plain, null, 2) + "\n";
-  return dumpYaml(plain, { indent: 2, lineWidth: -1, noRefs: true, quotingType: '"', sortKeys: false });
+  return writeText(dropEmpty(canonicalize(model)), format);
 }
 
-function dropEmpty(value: unknown): unknown {
+/** Leaves out empty text, empty lists and objects left empty by that; they are the defaults when read back. */
+export function dropEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(dropEmpty);
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
       if (v === "" || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-      out[k] = dropEmpty(v);
+      const kept = dropEmpty(v);
+      if (kept && typeof kept === "object" && !Array.isArray(kept) && Object.keys(kept).length === 0) continue;
+      out[k] = kept;
     }
     return out;
   }
   return value;
+}
+
+/** Writes an already canonical plain value as YAML or JSON text. */
+export function writeText(plain: unknown, format: FileFormat): string {
+  if (format === "json") return JSON.stringify(plain, null, 2) + "\n";
+  return dumpYaml(plain, { indent: 2, lineWidth: -1, noRefs: true, quotingType: '"', sortKeys: false });
 }

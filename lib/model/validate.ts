@@ -8,10 +8,11 @@ export type ValidationResult =
   | { ok: true; model: Model; warnings: ModelIssue[] }
   | { ok: false; errors: ModelIssue[]; warnings: ModelIssue[] };
 
-function schemaIssues(error: ZodError): ModelIssue[] {
+/** Zod issues as model issues, with paths under `prefix`. */
+export function schemaIssues(error: ZodError, prefix: (string | number)[] = []): ModelIssue[] {
   return error.issues.map((issue) => ({
     severity: "error" as const,
-    path: formatPath(issue.path as (string | number)[]),
+    path: formatPath([...prefix, ...(issue.path as (string | number)[])]),
     message: describe(issue),
   }));
 }
@@ -44,7 +45,7 @@ export function validateModelText(text: string, options: { filename?: string; ma
   return validateModel(parsed.parsed.value, parsed.parsed);
 }
 
-function locateIssue(issue: ModelIssue, parsed: ParsedText) {
+export function locateIssue(issue: ModelIssue, parsed: ParsedText) {
   if (issue.path === "(file)" || issue.line) return {};
   const segments = issue.path === "(root)" ? [] : pathSegments(issue.path);
   return parsed.locate(segments) ?? {};

@@ -1,4 +1,5 @@
 import { annexIById, isCapabilityCode } from "../catalog";
+import { controlById } from "../controls";
 import { leafOperator, leafOperand, type Condition, type Leaf } from "./condition";
 import { factSpecs, type FactSpec, type TargetKind } from "./facts";
 import type { ThreatRule } from "./rule";
@@ -24,6 +25,7 @@ export function checkRule(rule: ThreatRule, knownRuleIds: ReadonlySet<string>): 
   rule.capec.forEach((id, i) => /^CAPEC-\d+$/.test(id) || problems.push(`capec[${i}]: "${id}" is not a CAPEC id like CAPEC-94`));
   rule.cwe.forEach((id, i) => /^CWE-\d+$/.test(id) || problems.push(`cwe[${i}]: "${id}" is not a CWE id like CWE-319`));
   (rule.supersedes ?? []).forEach((id, i) => knownRuleIds.has(id) || problems.push(`supersedes[${i}]: there is no rule "${id}"`));
+  (rule.controls ?? []).forEach((id, i) => controlById(id) || problems.push(`controls[${i}]: "${id}" is not a control of the control library`));
   return [...new Set(problems)];
 }
 

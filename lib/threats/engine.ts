@@ -24,9 +24,15 @@ export interface Threat {
   explanation: string[];
   affectsSafety: boolean;
   safetyWhy: string;
+  /** The target (or, for a flow, one of its ends) reaches many patients: a compromise can harm many. */
+  reachesManyPatients: boolean;
+  /** Kinds of the data assets the target handles. */
+  assetKinds: readonly string[];
   capec: readonly string[];
   cwe: readonly string[];
   capabilities: readonly string[];
+  /** Ids of the library controls that counter it, secure design first. */
+  controls: readonly string[];
   annexI: string[];
   source: string;
   family: string;
@@ -165,9 +171,12 @@ function instantiate(rule: ThreatRule, target: Target, scope: Scope, facts: Mode
     explanation,
     affectsSafety: rule.safety.when === "always" || (c.safety ? c.safety.test(scope) : false),
     safetyWhy: rule.safety.why,
+    reachesManyPatients: [scope.self, scope.from, scope.to].some((f) => f.patientReach === "many"),
+    assetKinds: (scope.self.assetKinds as readonly string[] | undefined) ?? [],
     capec: rule.capec,
     cwe: rule.cwe,
     capabilities: rule.capabilities,
+    controls: rule.controls ?? [],
     annexI,
     source: rule.source,
     family: rule.family,

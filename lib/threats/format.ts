@@ -1,5 +1,6 @@
 import { STRIDE_THREAT_CATEGORIES } from "../catalog";
 import type { Analysis, Threat } from "./engine";
+import type { ThreatRisk } from "../risk/evaluate";
 
 /** Threat lists as JSON, Markdown and CSV: the CLI prints them, the API serves them. */
 
@@ -9,7 +10,13 @@ export const THREAT_FORMATS: readonly ThreatFormat[] = ["json", "md", "csv"];
 export interface ThreatListContext {
   projectName: string;
   decisions?: ReadonlyMap<string, { status: string; justification: string }>;
+  /** Risk before and after controls, when the project has an assessment. */
+  risks?: ReadonlyMap<string, ThreatRisk>;
 }
+
+const riskLine = (r: ThreatRisk) =>
+  `before: ${phaseText(r.before)}; after: ${r.after.sameAsBefore ? "not scored after controls" : phaseText(r.after)} — ${r.after.acceptable ? "acceptable" : "UNACCEPTABLE"}${r.severity ? ` (${r.severity} harm${r.hazard ? `, hazard ${r.hazard.id}` : ", no hazard linked"}${r.multiPatient ? ", many patients" : ""})` : ""}`;
+const phaseText = (p: ThreatRisk["before"]) => `${p.score !== undefined ? `CVSS ${p.score} (${p.band})` : "not scored"}, ${p.exploitability} exploitability${p.assumed ? " assumed" : ""}`;
 
 const strideName = (id: string) => STRIDE_THREAT_CATEGORIES.find((s) => s.id === id)?.name ?? id;
 
@@ -24,7 +31,11 @@ function toJson(analysis: Analysis, context: ThreatListContext) {
     project: context.projectName,
     libraryVersion: analysis.libraryVersion,
     summary: summary(analysis),
-    threats: analysis.threats.map((t) => ({ ...t, ...(context.decisions?.get(t.id) ?? {}) })),
+    threats: analysis.threats.map((t) => {
+      const d = context.decisions?.get(t.id);
+      const risk = context.risks?.get(t.id);
+      return { ...t, ...(d ? { status: d.status, justification: d.justification } : {}), ...(risk ? { risk } : {}) };
+    }),
     coverage: analysis.coverage,
   };
 }
@@ -39,7 +50,7 @@ export function summary(analysis: Analysis) {
   };
 }
 
-const CSV_COLUMNS = ["id", "rule", "stride", "target", "target name", "title", "affects safety", "status", "justification", "annex I", "capabilities", "CAPEC", "CWE", "why", "description"];
+const CSV_COLUMNS = ["id", "rule", "stride", "target", "target name", "title", "affects safety", "status", "justification", "risk before", "risk after", "residual risk acceptable", "annex I", "capabilities", "CAPEC", "CWE", "why", "description"];
 
 function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -49,7 +60,9 @@ function csvCell(value: string): string {
 function toCsv(threats: readonly Threat[], context: ThreatListContext): string {
   const rows = threats.map((t) => {
     const d = context.decisions?.get(t.id);
-    return [t.id, t.ruleId, t.stride, t.targetId, t.targetName, t.title, t.affectsSafety ? "yes" : "no", d?.status ?? "open", d?.justification ?? "", t.annexI.join("; "), t.capabilities.join("; "), t.capec.join("; "), t.cwe.join("; "), t.explanation.join("; "), t.description];
+    const r = context.risks?.get(t.id);
+    const risk = r ? [phaseText(r.before), r.after.sameAsBefore ? "" : phaseText(r.after), r.applicable ? (r.after.acceptable ? "yes" : "no") : "not applicable"] : ["", "", ""];
+    return [t.id, t.ruleId, t.stride, t.targetId, t.targetName, t.title, t.affectsSafety ? "yes" : "no", d?.status ?? "open", d?.justification ?? "", ...risk, t.annexI.join("; "), t.capabilities.join("; "), t.capec.join("; "), t.cwe.join("; "), t.explanation.join("; "), t.description];
   });
   return [CSV_COLUMNS, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
@@ -73,6 +86,8 @@ function toMarkdown(analysis: Analysis, context: ThreatListContext): string {
       const d = context.decisions?.get(t.id);
       lines.push(`### ${t.title}`, "", `- Id: \`${t.id}\``, `- Category: ${strideName(t.stride)}${t.affectsSafety ? " — can affect patient safety" : ""}`);
       if (d) lines.push(`- Decision: ${d.status}${d.justification ? ` — ${d.justification}` : ""}`);
+      const r = context.risks?.get(t.id);
+      if (r && r.applicable) lines.push(`- Risk: ${riskLine(r)}`);
       lines.push(`- Why: ${t.explanation.join("; ")}`, `- Annex I: ${t.annexI.join(", ") || "—"}; capabilities: ${t.capabilities.join(", ") || "—"}; ${[...t.capec, ...t.cwe].join(", ") || "no CAPEC/CWE"}`, "", t.description, "");
     }
   }

@@ -31,6 +31,12 @@ export interface ThreatRule {
   family: string;
   /** More general rules this one replaces on the same target when both fire (less noise, same coverage). */
   supersedes?: readonly string[];
+  /**
+   * Ids of security controls of lib/controls that counter the threat, most relevant first and in
+   * MDCG 2019-16 §3.3 order (secure design, protective measures, information for security).
+   * Optional for custom rules; every built-in rule names at least one (tests/unit/controls).
+   */
+  controls?: readonly string[];
 }
 
 export const RULE_ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
@@ -50,5 +56,6 @@ export const RuleSchema = z.strictObject({
   annexI: z.array(z.string()).default([]),
   source: z.string().trim().max(300).default("custom rule"),
   supersedes: z.array(z.string()).default([]),
+  controls: z.array(z.string()).default([]),
 });
 export type RuleInput = z.input<typeof RuleSchema>;

@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as store from "@/db/projects";
-import { seedDemo } from "@/db/seed";
 import { tempDb } from "../helpers/temp-db";
 import { exampleModel } from "../helpers/models";
 
@@ -78,13 +77,4 @@ describe("project store", () => {
     expect(await store.saveModel(t.db, "nope", 1, exampleModel(), info)).toEqual({ ok: false, reason: "not-found" });
   });
 
-  it("seeds the demo device once, and not again after it is deleted", async () => {
-    const id = await seedDemo(t.db);
-    expect(id).toBeTruthy();
-    const stored = await store.getModel(t.db, id!);
-    expect(stored?.model.elements.map((e) => e.id)).toEqual(expect.arrayContaining(["pump", "phone-app", "cloud-api", "update-service", "cgm", "clinician-portal"]));
-    await store.deleteProject(t.db, id!);
-    expect(await seedDemo(t.db)).toBeUndefined();
-    expect(await store.countProjects(t.db)).toBe(1);
-  });
 });

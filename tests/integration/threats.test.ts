@@ -87,10 +87,20 @@ describe("threat records and decisions", () => {
     const body = await res.json();
     expect(body.decision.status).toBe("mitigated");
     expect(res.headers.get("etag")).toBe(`"${body.decision.version}"`);
-    const put = await threatRoute.PUT(
-      new Request("http://x", { method: "PUT", body: JSON.stringify({ status: "transferred", justification: "IFU section 7.3 tells users to keep the phone paired only with their pump." }), headers: { "if-match": `"${body.decision.version}"` } }),
-      { params: Promise.resolve({ id, threatId: replay }) },
-    );
+    const transfer = (version: number) =>
+      threatRoute.PUT(
+        new Request("http://x", { method: "PUT", body: JSON.stringify({ status: "transferred", justification: "IFU section 7.3 tells users to keep the phone paired only with their pump." }), headers: { "if-match": `"${version}"` } }),
+        { params: Promise.resolve({ id, threatId: replay }) },
+      );
+    const refused = await transfer(body.decision.version);
+    expect(refused.status).toBe(422);
+    expect((await refused.json()).detail).toMatch(/link a control that transfers risk to the operator/);
+    const assessment = await import("@/app/_server/assessment");
+    const control = { id: "ctl-ifu-pairing", title: "IFU: pair only with your own pump", type: "information-for-security", transfersToOperator: true, ifuText: "Pair the app only with the pump you wear." };
+    expect((await assessment.saveControl(id, control, 0)).ok).toBe(true);
+    const linked = await assessment.saveThreatRisk(id, replay, body.decision.version, { controls: [{ control: "ctl-ifu-pairing", status: "implemented", rationale: "users told in the IFU" }] });
+    expect(linked.ok).toBe(true);
+    const put = await transfer(linked.ok ? linked.version : 0);
     expect(put.status).toBe(200);
     expect((await put.json()).status).toBe("transferred");
   });

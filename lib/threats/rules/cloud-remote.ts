@@ -36,6 +36,7 @@ export const cloudRemoteRules: ThreatRule[] = [
     capabilities: ["AUTH", "AUDT", "IGAU"],
     safety: { when: "always", why: "The same wrong setting or lost alarm harms many patients at once." },
     annexI: ["MDR-18.8", "MDR-17.2", "MDR-1"],
+    controls: ["ctl-end-to-end-signed-therapy-settings", "ctl-role-based-authorization", "ctl-pump-enforced-dose-limits", "ctl-local-alarm-independent", "ctl-backend-anomaly-detection"],
     source: "FDA premarket guidance (2025) §V.B.2 security architecture views: multi-patient harm view",
   },
   {
@@ -58,6 +59,7 @@ export const cloudRemoteRules: ThreatRule[] = [
     capabilities: ["STCF", "AUTH", "AUDT", "CNFS"],
     safety: { when: "never", why: "A mass disclosure harms the privacy of many patients, not their physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-cloud-least-privilege-configuration", "ctl-object-level-authorization", "ctl-multi-factor-authentication", "ctl-backend-anomaly-detection"],
     source:
       "FDA premarket guidance (2025) §V.B.2 (global system view including cloud; multi-patient harm view); MITRE Rubric for Applying CVSS to Medical Devices, PHI question XCPM (500 or more patients); MDCG 2019-16 §4.2 (external hosting: what data is stored where, cloud safeguards)",
     supersedes: ["phi-bulk-exposure"],
@@ -83,6 +85,7 @@ export const cloudRemoteRules: ThreatRule[] = [
     capabilities: ["PAUT", "AUTH", "AUDT"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "Service privileges allow changing the configuration or software of a clinical function from afar." },
     annexI: ["MDR-18.8", "MDR-17.2", "MDR-17.4"],
+    controls: ["ctl-remote-service-gateway", "ctl-multi-factor-authentication", "ctl-audit-logging"],
     source:
       "MDS2 (2019) section RMOT (remote service); MDCG 2019-16 Annex I (NIS measures: IT security maintenance, remote access) and §4.3 item 8 (secure servicing); FDA premarket guidance (2025) Appendix 1 authentication",
     supersedes: ["interaction-sender-spoofing", "credentials-password-only"],
@@ -111,6 +114,7 @@ export const cloudRemoteRules: ThreatRule[] = [
       why: "From a taken-over account an attacker changes therapy settings or hides data that clinicians act on.",
     },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-multi-factor-authentication", "ctl-login-throttling", "ctl-session-management", "ctl-backend-anomaly-detection"],
     source: "FDA premarket guidance (2025) Appendix 1 authentication; MDCG 2019-16 Annex I (NIS measures: identity and access management)",
     supersedes: ["credentials-password-only"],
   },
@@ -128,6 +132,7 @@ export const cloudRemoteRules: ThreatRule[] = [
     capabilities: ["SAHD"],
     safety: { when: reachesClinical, why: "Injected queries or scripts change data or settings that a clinical function acts on." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-injection-safe-coding", "ctl-web-application-firewall"],
     source:
       "FDA premarket guidance (2025) Appendix 1 code, data and execution integrity and §V.C (malformed and unexpected inputs); MDCG 2019-16 §3.7 (vulnerability scanning, penetration testing)",
     supersedes: ["process-tampering"],
@@ -159,6 +164,7 @@ export const cloudRemoteRules: ThreatRule[] = [
       why: "Readings written into another patient's record, or another patient's settings changed, lead to treatment decisions on wrong data.",
     },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-object-level-authorization"],
     source: "OWASP API Security Top 10 (API1, broken object level authorization); FDA premarket guidance (2025) Appendix 1 authorization",
   },
   {
@@ -183,6 +189,7 @@ export const cloudRemoteRules: ThreatRule[] = [
     capabilities: [],
     safety: { when: "always", why: "Therapy, monitoring or alarms that wait for the cloud stop or act on stale data while it is unreachable." },
     annexI: ["MDR-17.1", "MDR-14.2(d)", "MDR-17.4", "MDR-23.4(ab)"],
+    controls: ["ctl-cloud-independent-operation", "ctl-link-supervision-alarm", "ctl-ifu-minimum-it-requirements"],
     source:
       "FDA premarket guidance (2025) Appendix 1 resiliency and recovery and §V.B.2 (global system view including cloud); MDCG 2019-16 §3.6 (the device as autonomous as possible, minimal reliance on its environment)",
   },

@@ -51,6 +51,7 @@ export const credentialRules: ThreatRule[] = [
     capabilities: ["PAUT", "AUTH", "CNFS"],
     safety: { when: clinical, why: "With the service login an attacker changes the configuration of the clinical function (e.g. a wrong anaesthetic concentration)." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-unique-device-credentials", "ctl-password-strength-enforcement", "ctl-ifu-change-default-passwords"],
     source:
       "MDCG 2019-16 Annex II (anaesthesia device and warming therapy device: weak service password guessed) and §4.2 (change default passwords at first login); FDA premarket guidance (2025) §V.C (testing for hard-coded, default and weak credentials)",
   },
@@ -71,6 +72,7 @@ export const credentialRules: ThreatRule[] = [
       why: "A taken-over account can change settings or commands that reach a clinical function.",
     },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-multi-factor-authentication", "ctl-login-throttling", "ctl-password-strength-enforcement"],
     source:
       "FDA premarket guidance (2025) Appendix 1 authentication; MDCG 2019-16 §2.6.3 (authentication suited to the device and its users) and Annex I (NIS measures: identity and access management)",
   },
@@ -102,6 +104,7 @@ export const credentialRules: ThreatRule[] = [
     capabilities: ["TXCF"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "Captured credentials let an attacker act as a legitimate sender towards a clinical function." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-encrypted-transport", "ctl-ble-secure-connections-pairing"],
     source: "FDA premarket guidance (2025) Appendix 1 cryptography and confidentiality; MITRE/MDIC Playbook high-value flows: authentication protocols",
     supersedes: ["flow-information-disclosure"],
   },
@@ -131,6 +134,7 @@ export const credentialRules: ThreatRule[] = [
       why: "With the stolen keys an attacker impersonates a trusted peer and sends data or commands to a clinical function.",
     },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-secure-element-key-storage", "ctl-encryption-at-rest", "ctl-ifu-decommissioning"],
     source: "FDA premarket guidance (2025) Appendix 1 cryptography (key management) and §VI.A labeling (secure decommissioning); MITRE/MDIC Playbook high-value flows: authentication protocols",
     supersedes: ["store-information-disclosure"],
   },
@@ -163,6 +167,7 @@ export const credentialRules: ThreatRule[] = [
       why: "With a stolen session an attacker changes settings or data that a clinical function or a clinician acts on.",
     },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-session-management", "ctl-injection-safe-coding"],
     source: "FDA premarket guidance (2025) Appendix 1 authentication; OWASP ASVS (session management)",
   },
   {
@@ -192,6 +197,7 @@ export const credentialRules: ThreatRule[] = [
       why: "A rogue paired device or a man in the middle sends commands to, or alters data for, a clinical function.",
     },
     annexI: ["MDR-18.8", "MDR-17.2", "MDR-14.1"],
+    controls: ["ctl-ble-secure-connections-pairing", "ctl-unique-device-credentials", "ctl-app-layer-end-to-end-security"],
     source:
       "FDA premarket guidance (2025) §V.A.3 (add controls beneath common protocols such as BLE); MDCG 2019-16 §4.2 (change default passwords at first login); Bluetooth Core Specification (Just Works pairing gives no protection against a man in the middle)",
     supersedes: ["interaction-wireless-man-in-the-middle"],

@@ -31,6 +31,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["PLOK", "SAHD"],
     safety: { when: receiverClinical, why: "Control over the processor of a clinical function allows any change to therapy, measurements or alarms." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-debug-port-lock", "ctl-secure-element-key-storage", "ctl-ifu-physical-security"],
     source: "IEC 81001-5-1 §7.2 (threat model covers physical ports incl. debug/JTAG); CWE-1191",
   },
   {
@@ -54,6 +55,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["PAUT", "PLOK", "SAHD"],
     safety: { when: receiverClinical, why: "Settings or software of a clinical function changed through the console change what it does to the patient." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-service-interface-authentication", "ctl-unique-device-credentials", "ctl-ifu-physical-security"],
     source: "IEC 81001-5-1 §7.2 (threat model covers physical ports); MDCG 2019-16 Annex II (anaesthesia device: physical attacker changes the configuration through a weakly protected service access)",
   },
   {
@@ -78,6 +80,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["MLDP", "PLOK", "SAHD"],
     safety: { when: receiverClinical, why: "Malware in a clinical function can stop or change therapy, monitoring or alarms (e.g. ventilation not as intended)." },
     annexI: ["MDR-18.8", "MDR-17.2", "MDR-14.2(d)"],
+    controls: ["ctl-usb-port-restriction", "ctl-application-allowlisting", "ctl-robust-input-parsing", "ctl-ifu-physical-security"],
     source: "MDCG 2019-16 Annex II (ventilator: physical attacker installs malware via USB; respiration not as intended)",
   },
   {
@@ -96,6 +99,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["MLDP", "IGAU", "PLOK"],
     safety: { when: receiverClinical, why: "Altered data or malware loaded into a clinical function changes what it does to the patient." },
     annexI: ["MDR-18.8", "MDR-17.2", "MDR-14.2(d)", "MDR-3"],
+    controls: ["ctl-signed-data-import", "ctl-usb-port-restriction", "ctl-robust-input-parsing"],
     source: "MDCG 2019-16 §2.4 (loading data from an unsecured USB memory stick is reasonably foreseeable misuse) and Annex II (ventilator: malware via USB)",
   },
   {
@@ -121,6 +125,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["NAUT"],
     safety: { when: receiverClinical, why: "Data or settings injected over the short-range link reach a clinical function." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-message-authentication-counter", "ctl-unique-device-credentials"],
     source: "MDCG 2019-16 Annex II (pacemaker programmer: close-proximity inductive wand used as a safety control, user authentication as the security control); FDA premarket guidance (2025) §VII.B (magnetic inductive links count as connectivity)",
     supersedes: ["interaction-sender-spoofing"],
   },
@@ -144,6 +149,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["STCF", "PLOK"],
     safety: { when: { fact: "hasClinicalFunction", is: true }, why: "With the extracted keys an attacker can impersonate a trusted peer and send commands to the clinical function." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-secure-element-key-storage", "ctl-unique-device-credentials", "ctl-flash-readout-protection", "ctl-debug-port-lock"],
     source: "IEC 81001-5-1 §7.2 (threat model covers hardware attack vectors); MDCG 2019-16 §3.3 Table 3 (personal data storage confidentiality)",
     supersedes: ["store-information-disclosure"],
   },
@@ -167,6 +173,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["PLOK"],
     safety: { when: "never", why: "Reading the firmware does not itself harm a patient; it makes finding exploitable flaws much easier." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-flash-readout-protection", "ctl-debug-port-lock"],
     source: "IEC 81001-5-1 §7.2 (physical ports incl. debug/JTAG, hardware attack vectors); MDCG 2019-16 §2.4 (exploitable vulnerabilities will be found and exploited)",
   },
   {
@@ -188,6 +195,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["SAHD"],
     safety: { when: { fact: "hasClinicalFunction", is: true }, why: "A drained battery stops the clinical function; replacing an implant's battery means surgery." },
     annexI: ["MDR-17.1", "MDR-18.8", "MDR-4"],
+    controls: ["ctl-rate-limiting-battery-budget", "ctl-security-event-reporting"],
     source: "MDCG 2019-16 Annex II (pacemaker: unauthorised person floods the device with requests, \"fatigue\"; premature battery depletion)",
   },
   {
@@ -212,6 +220,7 @@ export const embeddedRules: ThreatRule[] = [
     capabilities: ["STCF", "PLOK", "PAUT"],
     safety: { when: "never", why: "Exported data harms privacy; exported credentials can enable further attacks." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-service-interface-authentication", "ctl-encryption-at-rest", "ctl-role-based-authorization", "ctl-audit-logging"],
     source: "MDCG 2019-16 Annex II (warming therapy device: physical attacker exports therapy and patient data via USB; PACS: data stolen with a USB stick)",
     supersedes: ["flow-information-disclosure"],
   },

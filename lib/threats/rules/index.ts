@@ -16,7 +16,7 @@ import { therapyRules } from "./therapy";
 import { updateRules } from "./updates";
 
 /** Version of the built-in threat library; bump it whenever a rule is added, changed or removed. */
-export const LIBRARY_VERSION = "2026.11.1";
+export const LIBRARY_VERSION = "2026.11.2";
 
 export const RULE_FAMILIES: { id: string; title: string; rules: readonly ThreatRule[] }[] = [
   { id: "stride-baseline", title: "STRIDE per element", rules: strideBaselineRules },

@@ -30,6 +30,7 @@ export const interactionRules: ThreatRule[] = [
     capabilities: ["NAUT", "PAUT"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "Injected data or commands reach a clinical function." },
     annexI: ["MDR-18.8", "MDR-17.2", "MDR-14.1"],
+    controls: ["ctl-mutual-tls", "ctl-message-authentication-counter", "ctl-multi-factor-authentication"],
     source,
   },
   {
@@ -52,6 +53,7 @@ export const interactionRules: ThreatRule[] = [
     capabilities: ["NAUT", "TXCF"],
     safety: { when: { fact: "assetKinds", hasAny: ["alarm", "therapy-command"] }, why: "Alarms or commands diverted to an impostor never reach the intended receiver." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-mutual-tls", "ctl-certificate-pinning"],
     source,
   },
   {
@@ -75,6 +77,7 @@ export const interactionRules: ThreatRule[] = [
     capabilities: ["TXIG", "NAUT"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "A replayed configuration change can put a clinical function back into an old, wrong state." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-message-authentication-counter", "ctl-mutual-tls"],
     source,
   },
   {
@@ -97,6 +100,7 @@ export const interactionRules: ThreatRule[] = [
     capabilities: ["NAUT", "TXIG", "TXCF"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "A man in the middle can change data or commands that reach a clinical function." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-ble-secure-connections-pairing", "ctl-app-layer-end-to-end-security", "ctl-mutual-tls"],
     source,
   },
 ];

@@ -33,6 +33,7 @@ export const interoperabilityRules: ThreatRule[] = [
     capabilities: ["NAUT"],
     safety: { when: clinicalMessages, why: clinicalMessagesWhy },
     annexI: ["MDR-14.5", "MDR-14.1", "MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-mutual-tls", "ctl-ifu-network-segmentation"],
     source:
       "MDCG 2019-16 Annex II (implantable sensor: falsified data lead to a missed treatment; PACS: unauthorised user on the LAN manipulates traffic); FDA premarket guidance (2025) §V.A.1 (assume a hostile network) and §V.A.3 (interoperability)",
     supersedes: ["interaction-sender-spoofing"],
@@ -51,6 +52,7 @@ export const interoperabilityRules: ThreatRule[] = [
     capabilities: ["TXIG", "TXCF"],
     safety: { when: clinicalMessages, why: clinicalMessagesWhy },
     annexI: ["MDR-14.5", "MDR-17.2", "MDR-18.8", "MDR-14.2(d)"],
+    controls: ["ctl-encrypted-transport", "ctl-mutual-tls", "ctl-ifu-network-segmentation"],
     source:
       "MDCG 2019-16 Annex II (implantable sensor: data in transit modified, control TLS; PACS: traffic between device and PACS manipulated); FDA premarket guidance (2025) §V.A.1 (adversary can alter, drop and replay traffic)",
     supersedes: ["flow-tampering"],
@@ -72,6 +74,7 @@ export const interoperabilityRules: ThreatRule[] = [
       why: "Manipulated images lead to a false diagnosis.",
     },
     annexI: ["MDR-17.2", "MDR-14.5", "MDR-14.2(d)", "MDR-18.8"],
+    controls: ["ctl-mutual-tls", "ctl-encrypted-transport", "ctl-ifu-network-segmentation"],
     source: "MDCG 2019-16 Annex II (PACS: unauthorised user on the LAN manipulates traffic between device and PACS, false diagnosis; control: network access security)",
     supersedes: ["flow-tampering"],
   },
@@ -89,6 +92,7 @@ export const interoperabilityRules: ThreatRule[] = [
     capabilities: ["MLDP", "SAHD"],
     safety: { when: "always", why: "Malware spreading through imaging systems makes them unavailable and delays diagnosis and treatment." },
     annexI: ["MDR-17.2", "MDR-14.2(d)", "MDR-18.8", "MDR-17.1"],
+    controls: ["ctl-dicom-import-sanitisation", "ctl-application-allowlisting", "ctl-anti-malware-compatibility"],
     source:
       "MDCG 2019-16 Annex II (X-ray machine: DICOM objects carrying executable malware spread across the PACS and device network; control: hardening and whitelisting that block execution of DICOM objects)",
   },
@@ -128,6 +132,7 @@ export const interoperabilityRules: ThreatRule[] = [
       why: "Orders, results or measurements that arrive late or not at all delay diagnosis or therapy.",
     },
     annexI: ["MDR-14.2(d)", "MDR-14.5", "MDR-17.1", "MDR-17.4", "MDR-23.4(ab)"],
+    controls: ["ctl-store-and-forward-messaging", "ctl-network-traffic-resilience", "ctl-link-supervision-alarm", "ctl-ifu-minimum-it-requirements", "ctl-ifu-port-and-firewall-list"],
     source:
       "MDCG 2019-16 Table 1 (MDR 14.2(d)), §3.6 (minimum IT requirements; the environment must not impair the device's performance) and Annex II (mobile C-arm: router configuration changed, no connectivity; MR: network infection attempt delays treatment); FDA premarket guidance (2025) §V.A.1 (assume an adversary can drop packets)",
     supersedes: ["flow-denial-of-service"],

@@ -35,6 +35,7 @@ export const loggingRules: ThreatRule[] = [
     capabilities: ["AUDT"],
     safety: { when: "never", why: "Missing detection does not itself harm a patient; it lets an attack continue and hides its cause." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-audit-logging", "ctl-security-event-reporting"],
     source:
       "MDCG 2019-16 §4.3 item 8 (how the device announces security events: configuration changes, network anomalies, login attempts, anomalous traffic); FDA premarket guidance (2025) Appendix 1 event detection and logging",
     supersedes: ["process-repudiation"],
@@ -53,6 +54,7 @@ export const loggingRules: ThreatRule[] = [
     capabilities: ["AUDT", "IGAU", "NAUT"],
     safety: { when: "never", why: "A falsified log does not itself harm a patient; it hides the cause of a harm." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-mutual-tls", "ctl-robust-input-parsing", "ctl-audit-logging"],
     source:
       "MDCG 2019-16 §4.3 item 8 (how forensic evidence and logs are captured, stored and used) and §2.5 (auditability supporting non-repudiation); FDA premarket guidance (2025) Appendix 1 event detection and logging",
     supersedes: ["store-repudiation"],
@@ -78,6 +80,7 @@ export const loggingRules: ThreatRule[] = [
     capabilities: ["AUDT"],
     safety: { when: "never", why: "Lost evidence does not itself harm a patient; it hinders incident response and vigilance reporting." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-log-forwarding", "ctl-ifu-security-event-response"],
     source:
       "MDCG 2019-16 §4.3 item 8 (how forensic evidence and logs are captured, stored, archived and consumed by intrusion detection); FDA premarket guidance (2025) §VI.A labeling (forensic log capture in a format for IDS/SIEM)",
   },

@@ -27,6 +27,7 @@ export const mobileRules: ThreatRule[] = [
     capabilities: ["SAHD", "AUTH", "NAUT"],
     safety: { when: "always", why: "A changed or injected command delivers the wrong therapy (e.g. an insulin overdose)." },
     annexI: ["MDR-18.8", "MDR-14.2(d)", "MDR-22.1", "MDR-17.4", "MDR-23.4(ab)"],
+    controls: ["ctl-dedicated-locked-down-controller", "ctl-app-layer-end-to-end-security", "ctl-on-device-confirmation", "ctl-mobile-runtime-integrity-checks", "ctl-ifu-patient-device-hygiene"],
     source: "MDCG 2019-16 Annex II (external programmer for a deep-brain stimulator: malware modifies stimulation; control: programmer blocks third-party apps and limits OS access) and §2.6.3 (patients secure their phones and tablets)",
   },
   {
@@ -49,6 +50,7 @@ export const mobileRules: ThreatRule[] = [
     capabilities: ["STCF"],
     safety: { when: { fact: "holdsSecrets", is: true }, why: "Stolen credentials of the app let an attacker send data or commands to the device as the app." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-mobile-secure-storage"],
     source: "OWASP MASVS-STORAGE-1 (the app securely stores sensitive data); MDCG 2019-16 §3.3 Table 3 (personal data storage confidentiality)",
     supersedes: ["store-information-disclosure"],
   },
@@ -84,6 +86,7 @@ export const mobileRules: ThreatRule[] = [
       why: "Another app can send therapy commands or suppress alarms as if it were the medical app.",
     },
     annexI: ["MDR-18.8", "MDR-17.2", "MDR-14.2(d)"],
+    controls: ["ctl-app-layer-end-to-end-security"],
     source: "FDA premarket guidance (2025) §V.A.3 (interoperability: consider security controls added to common protocols such as BLE)",
   },
   {
@@ -107,6 +110,7 @@ export const mobileRules: ThreatRule[] = [
     capabilities: ["DIDT", "CNFS"],
     safety: { when: "never", why: "Health data on the lock screen harms privacy, not physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-notification-data-minimisation"],
     source: "MITRE ATT&CK for Mobile T1517 Access Notifications (mitigation: keep sensitive data out of notification text); OWASP MASVS-STORAGE-2 (the app prevents leakage of sensitive data)",
   },
 ];

@@ -36,6 +36,7 @@ export const patientDataRules: ThreatRule[] = [
     capabilities: ["STCF"],
     safety: { when: "never", why: "Disclosure of health data harms privacy, not the patient's physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-encryption-at-rest", "ctl-ifu-decommissioning"],
     source:
       "MDCG 2019-16 §2.1 (information security: confidentiality at rest) and Annex II (warming therapy device: patient data exported via USB; PACS: data stolen with a USB stick); FDA premarket guidance (2025) Appendix 1 confidentiality",
     supersedes: ["store-information-disclosure"],
@@ -63,6 +64,7 @@ export const patientDataRules: ThreatRule[] = [
     capabilities: ["TXCF"],
     safety: { when: "never", why: "Eavesdropping on health data harms privacy, not the patient's physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-encrypted-transport"],
     source:
       "MDCG 2019-16 Annex II (monitoring system: eavesdropping between local monitor and central station discloses health data); FDA premarket guidance (2025) Appendix 1 confidentiality; MITRE/MDIC Playbook high-value flows: sharing patient data with external servers",
     supersedes: ["flow-information-disclosure"],
@@ -81,6 +83,7 @@ export const patientDataRules: ThreatRule[] = [
     capabilities: ["STCF", "AUTH", "AUDT", "DIDT"],
     safety: { when: "never", why: "A mass disclosure harms the privacy of many patients, not their physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-object-level-authorization", "ctl-cloud-least-privilege-configuration", "ctl-de-identification", "ctl-backend-anomaly-detection"],
     source:
       "MITRE Rubric for Applying CVSS to Medical Devices, PHI question XCPM (exposure of a large number of patients, e.g. 500 or more, forcing breach notification under HIPAA or GDPR); FDA premarket guidance (2025) §V.B.2 multi-patient harm view",
   },
@@ -98,6 +101,7 @@ export const patientDataRules: ThreatRule[] = [
     capabilities: ["DIDT"],
     safety: { when: "never", why: "Disclosure by a third party harms privacy, not the patient's physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-third-party-data-minimisation", "ctl-de-identification"],
     source:
       "MITRE/MDIC Playbook high-value flows: sharing patient data with external servers; MDCG 2019-16 §4.2 (external hosting: what data is stored where and how it is protected) and §6 (GDPR)",
   },
@@ -115,6 +119,7 @@ export const patientDataRules: ThreatRule[] = [
     capabilities: ["DIDT", "STCF"],
     safety: { when: "never", why: "Patient data in logs harms privacy, not the patient's physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-phi-free-logging"],
     source:
       "MDCG 2019-16 Annex I (NIS measures: least privilege, including data minimisation per role) and §4.2 (documented logging implementation); FDA premarket guidance (2025) Appendix 1 confidentiality",
   },
@@ -132,6 +137,7 @@ export const patientDataRules: ThreatRule[] = [
     capabilities: ["DIDT"],
     safety: { when: "never", why: "Re-identification harms privacy, not the patient's physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-de-identification", "ctl-third-party-data-minimisation"],
     source:
       "IEC TR 80001-2-2 DIDT (health data de-identification); MDCG 2019-16 §6 (GDPR: pseudonymised data remains personal data, anonymisation must be irreversible)",
     supersedes: ["phi-third-party-disclosure"],
@@ -155,6 +161,7 @@ export const patientDataRules: ThreatRule[] = [
       why: "Records, images or settings that are lost or held to ransom delay diagnosis and treatment.",
     },
     annexI: ["MDR-17.1", "MDR-17.2", "MDR-23.4(ab)"],
+    controls: ["ctl-backup-tested-restore", "ctl-ifu-backup-restore"],
     source:
       "MDCG 2019-16 Annex II (PACS: ransomware, health damage through unavailability; controls include backups), §4.2 reading of MDR 23.4(ab) (backup and restore of data) and §4.3 item 3 (backup and restore)",
     supersedes: ["store-denial-of-service"],

@@ -30,6 +30,7 @@ export const safetyInterplayRules: ThreatRule[] = [
     capabilities: ["EMRG"],
     safety: { when: "always", why: "Therapy or diagnosis is delayed while the clinician cannot get past the security control." },
     annexI: ["MDR-1", "MDR-4", "MDR-8"],
+    controls: ["ctl-emergency-access", "ctl-login-throttling"],
     source: "MDCG 2019-16 §2.2 (restrictive security: clinicians must reach an implanted cardiac device in an emergency without restriction) and §3.3 Table 3 (emergency access)",
   },
   {
@@ -66,6 +67,7 @@ export const safetyInterplayRules: ThreatRule[] = [
     capabilities: ["ALOF", "CNFS"],
     safety: { when: "always", why: "A deterioration or an alarm is not seen while the screen is locked or blanked." },
     annexI: ["MDR-1", "MDR-4", "MDR-8"],
+    controls: ["ctl-vitals-visible-when-locked"],
     source: "MDCG 2019-16 §3.2 (blanking a screen protects personal data but is unsafe on interventional or vital-signs displays and must not be implemented there)",
   },
   {
@@ -84,6 +86,7 @@ export const safetyInterplayRules: ThreatRule[] = [
     capabilities: ["MLDP", "CSUP", "SAHD", "SGUD"],
     safety: { when: "always", why: "The clinical function is slowed, interrupted or restarted during use, delaying diagnosis or treatment." },
     annexI: ["MDR-14.2(d)", "MDR-17.4", "MDR-23.4(ab)", "MDR-17.1"],
+    controls: ["ctl-clinical-function-isolation", "ctl-application-allowlisting", "ctl-patch-management-sla", "ctl-anti-malware-compatibility", "ctl-ifu-secure-configuration-guide"],
     source: "MDCG 2019-16 Annex II (interventional X-ray: locked-down system blocking unvalidated malware scanning; X-ray patch delayed by V&V) and §3.6 (compatibility with anti-malware; environment must not impair device performance)",
   },
   {
@@ -108,6 +111,7 @@ export const safetyInterplayRules: ThreatRule[] = [
     capabilities: ["CSUP", "DTBK"],
     safety: { when: "always", why: "Monitoring stops or a diagnosis is delayed while the update runs or after it fails." },
     annexI: ["MDR-17.1", "MDR-4", "MDR-23.4(ab)"],
+    controls: ["ctl-fail-safe-update", "ctl-ifu-security-update-instructions"],
     source: "MDCG 2019-16 §4.2 (step-by-step update deployment, failsafe mode) and Annex II (X-ray: patch release delayed by verification and validation)",
   },
 ];

@@ -12,7 +12,10 @@ const source = "STRIDE per element, MITRE/MDIC Playbook for Threat Modeling Medi
 const clinical = { fact: "hasClinicalFunction", is: true } as const;
 const sendsToClinical = { fact: "outbound.toClinicalFunctions", isEmpty: false } as const;
 const commands = ["therapy-command", "configuration"];
-/** A person at a screen or keypad is not a channel one can tap, jam or replay; physical access is the entity's threat. */
+/**
+ * A person at a screen or keypad is not a channel one can tap, jam or replay, and a port someone plugs
+ * into is physical access: those threats belong to the entity and to the embedded family.
+ */
 const networked: Condition = { fact: "channel", notIn: ["user-interface"] };
 
 export const strideBaselineRules: ThreatRule[] = [
@@ -30,6 +33,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["PAUT", "NAUT"],
     safety: { when: sendsToClinical, why: "Commands or data from an impostor reach an element with a clinical function." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-mutual-tls", "ctl-message-authentication-counter", "ctl-multi-factor-authentication", "ctl-unique-device-credentials"],
     source,
   },
   {
@@ -46,6 +50,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["AUDT"],
     safety: { when: "never", why: "Missing traceability does not itself harm a patient; it hides the cause of a harm." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-audit-logging", "ctl-log-forwarding"],
     source,
   },
   {
@@ -62,6 +67,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["NAUT"],
     safety: { when: sendsToClinical, why: "A rogue sender can feed false data or commands to a clinical function." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-mutual-tls", "ctl-message-authentication-counter", "ctl-secure-element-key-storage"],
     source,
   },
   {
@@ -78,6 +84,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["SAHD"],
     safety: { when: clinical, why: "A corrupted clinical process can deliver the wrong therapy or the wrong information." },
     annexI: ["MDR-17.1", "MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-robust-input-parsing", "ctl-exploit-mitigations", "ctl-least-privilege-sandboxing"],
     source,
   },
   {
@@ -96,6 +103,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["AUDT"],
     safety: { when: "never", why: "Missing traceability does not itself harm a patient; it hinders investigation and vigilance reporting." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-audit-logging", "ctl-log-forwarding"],
     source,
   },
   {
@@ -112,6 +120,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["STCF", "SAHD"],
     safety: { when: "never", why: "Disclosure harms privacy, not the patient's physical safety." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-least-privilege-sandboxing", "ctl-phi-free-logging", "ctl-encryption-at-rest"],
     source,
   },
   {
@@ -128,6 +137,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["SAHD"],
     safety: { when: clinical, why: "An unavailable clinical function delays or stops therapy, monitoring or alarms." },
     annexI: ["MDR-17.1", "MDR-14.2(d)", "MDR-18.8"],
+    controls: ["ctl-network-traffic-resilience", "ctl-robust-input-parsing", "ctl-clinical-function-isolation", "ctl-watchdog-safe-state"],
     source,
   },
   {
@@ -144,6 +154,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["SAHD", "AUTH"],
     safety: { when: clinical, why: "Full control of a clinical process allows any change to therapy, measurements or alarms." },
     annexI: ["MDR-18.8", "MDR-17.2"],
+    controls: ["ctl-least-privilege-sandboxing", "ctl-robust-input-parsing", "ctl-exploit-mitigations"],
     source,
   },
   {
@@ -159,6 +170,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["IGAU"],
     safety: { when: { fact: "storedAssetKinds", hasAny: ["therapy-command", "diagnostic-data", "alarm", "firmware", "configuration"] }, why: "Altered settings, measurements or firmware change what the device does for the patient." },
     annexI: ["MDR-17.2", "MDR-17.1"],
+    controls: ["ctl-stored-data-integrity", "ctl-secure-boot", "ctl-audit-logging"],
     source,
   },
   {
@@ -174,6 +186,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["AUDT", "IGAU"],
     safety: { when: "never", why: "Losing the record hinders investigation; it does not itself harm a patient." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-audit-logging", "ctl-log-forwarding"],
     source,
   },
   {
@@ -189,6 +202,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["STCF"],
     safety: { when: "never", why: "Disclosure harms privacy; it can enable further attacks when keys are exposed." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-encryption-at-rest", "ctl-secure-element-key-storage", "ctl-ifu-decommissioning"],
     source,
   },
   {
@@ -204,6 +218,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["DTBK"],
     safety: { when: { fact: "storedAssetKinds", hasAny: ["therapy-command", "diagnostic-data", "alarm"] }, why: "Unavailable settings or measurements delay diagnosis or therapy." },
     annexI: ["MDR-17.1", "MDR-17.2"],
+    controls: ["ctl-backup-tested-restore", "ctl-ifu-backup-restore"],
     source,
   },
   {
@@ -215,6 +230,7 @@ export const strideBaselineRules: ThreatRule[] = [
     when: {
       all: [
         networked,
+        { fact: "physicalPort", is: false },
         { fact: "crossesBoundary", is: true },
         { fact: "messageIntegrity", is: false },
         { fact: "encryption.enabled", is: false },
@@ -227,6 +243,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["TXIG"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "Altered data or commands reach a clinical function." },
     annexI: ["MDR-17.2", "MDR-18.8", "MDR-14.2(d)"],
+    controls: ["ctl-encrypted-transport", "ctl-message-authentication-counter", "ctl-mutual-tls"],
     source,
   },
   {
@@ -238,6 +255,7 @@ export const strideBaselineRules: ThreatRule[] = [
     when: {
       all: [
         networked,
+        { fact: "physicalPort", is: false },
         { any: [{ fact: "crossesBoundary", is: true }, { fact: "wireless", is: true }] },
         { fact: "encryption.enabled", is: false },
         { fact: "max.confidentiality", atLeast: 2 },
@@ -249,6 +267,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: ["TXCF"],
     safety: { when: "never", why: "Eavesdropping harms privacy; captured credentials can enable further attacks." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-encrypted-transport", "ctl-app-layer-end-to-end-security"],
     source,
   },
   {
@@ -266,6 +285,7 @@ export const strideBaselineRules: ThreatRule[] = [
     capabilities: [],
     safety: { when: { fact: "assetKinds", hasAny: ["therapy-command", "alarm", "diagnostic-data"] }, why: "Lost commands, measurements or alarms delay therapy or a response to an emergency." },
     annexI: ["MDR-17.1", "MDR-14.2(d)"],
+    controls: ["ctl-store-and-forward-messaging", "ctl-link-supervision-alarm", "ctl-ifu-minimum-it-requirements"],
     source,
   },
 ];

@@ -25,6 +25,7 @@ export const supplyChainRules: ThreatRule[] = [
     capabilities: ["RDMP", "CSUP", "SAHD"],
     safety: { when: clinical, why: "An exploited component gives the attacker the clinical function it is part of." },
     annexI: ["MDR-17.2", "MDR-3", "MDR-18.8"],
+    controls: ["ctl-sbom-vulnerability-monitoring", "ctl-patch-management-sla", "ctl-field-updatability", "ctl-third-party-component-lifecycle"],
     source:
       "MDCG 2019-16 §3.4 (exploiting a known vulnerability may be regarded as foreseeable) and §3.8 (vulnerabilities of third-party software); FDA premarket guidance (2025) §V.A.2 (design out KEV vulnerabilities) and §V.A.4 (SBOM and known vulnerabilities)",
   },
@@ -42,6 +43,7 @@ export const supplyChainRules: ThreatRule[] = [
     capabilities: ["RDMP", "CSUP"],
     safety: { when: clinical, why: "A vulnerability nobody knows about stays exploitable in the clinical function." },
     annexI: ["MDR-17.2", "MDR-3"],
+    controls: ["ctl-sbom-vulnerability-monitoring"],
     source:
       "FDA premarket guidance (2025) §V.A.4(a) (machine-readable SBOM with the NTIA minimum elements, version included) and §VII (SBOM for cyber devices, FD&C Act 524B(b)(3)); MDCG 2019-16 §3.8 (monitoring vulnerabilities of third-party software)",
     supersedes: ["ots-known-vulnerabilities"],
@@ -68,6 +70,7 @@ export const supplyChainRules: ThreatRule[] = [
     capabilities: ["CSUP", "RDMP"],
     safety: { when: "always", why: "A known, unfixed vulnerability in a clinical function can be exploited until the patch is installed." },
     annexI: ["MDR-17.2", "MDR-3", "MDR-4"],
+    controls: ["ctl-field-updatability", "ctl-patch-management-sla"],
     source:
       "MDCG 2019-16 Annex II (X-ray machine: RDP-type vulnerability exploited because the patch was delayed by extensive verification and validation) and §3.8 (updates deployed in a time appropriate to the risk); FDA premarket guidance (2025) TPLC metrics (time from patch availability to deployment in fielded devices)",
     supersedes: ["ots-known-vulnerabilities"],
@@ -86,6 +89,7 @@ export const supplyChainRules: ThreatRule[] = [
     capabilities: ["CSUP", "SGUD"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "A malicious app version performs the clinical function for every patient who installs it." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-app-code-signing-release", "ctl-ifu-authorised-software-sources"],
     source:
       "FDA premarket guidance (2025) §V.A.1 (threat model covers supply-chain and deployment risks) and §VI.A labeling (how to obtain authorised, version-identifiable software)",
   },
@@ -103,6 +107,7 @@ export const supplyChainRules: ThreatRule[] = [
     capabilities: [],
     safety: { when: "always", why: "Code injected before signing reaches every device that installs the release." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-secure-build-pipeline"],
     source:
       "FDA premarket guidance (2025) §V.A.1 (threat model covers supply-chain and manufacturing risks); IEC 81001-5-1 §5.1.2 (development environment security)",
   },

@@ -22,6 +22,7 @@ export const updateRules: ThreatRule[] = [
     capabilities: ["CSUP", "IGAU"],
     safety: { when: clinical, why: "Malicious software in a clinical function can do anything the function can do to the patient." },
     annexI: ["MDR-17.2", "MDR-18.8", "MDR-23.4(ab)"],
+    controls: ["ctl-signed-updates-anti-rollback", "ctl-secure-boot", "ctl-ifu-security-update-instructions"],
     source: "MDCG 2019-16 §4.2 (integrity of updates, MDR 23.4(h),(k)); FDA premarket guidance (2025) Appendix 1 code, data and execution integrity",
   },
   {
@@ -38,6 +39,7 @@ export const updateRules: ThreatRule[] = [
     capabilities: ["CSUP"],
     safety: { when: clinical, why: "Reinstating a version with a known, fixed vulnerability re-opens every risk that fix controlled." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-signed-updates-anti-rollback"],
     source: "MITRE/MDIC Playbook high-value flows: obtaining and validating software updates; MDCG 2019-16 §3.8 lifecycle",
   },
   {
@@ -54,6 +56,7 @@ export const updateRules: ThreatRule[] = [
     capabilities: ["NAUT", "CSUP"],
     safety: { when: { fact: "to.hasClinicalFunction", is: true }, why: "A malicious or unintended image ends up in a clinical function." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-signed-updates-anti-rollback", "ctl-mutual-tls", "ctl-certificate-pinning"],
     source: "FDA premarket guidance (2025) §V.B.2 updatability/patchability view",
     supersedes: ["interaction-sender-spoofing"],
   },
@@ -71,6 +74,7 @@ export const updateRules: ThreatRule[] = [
     capabilities: ["TXCF"],
     safety: { when: "never", why: "Reading the image does not harm a patient; it makes finding exploitable flaws easier." },
     annexI: ["MDR-17.2"],
+    controls: ["ctl-update-image-encryption", "ctl-encrypted-transport"],
     source: "FDA premarket guidance (2025) Appendix 1 confidentiality; MDCG 2019-16 §2.4 (exploitable vulnerabilities will be found)",
     supersedes: ["flow-information-disclosure"],
   },
@@ -95,6 +99,7 @@ export const updateRules: ThreatRule[] = [
     capabilities: ["CSUP", "STCF"],
     safety: { when: "always", why: "Signed malicious firmware can reach every device in the field, so it can harm many patients." },
     annexI: ["MDR-17.2", "MDR-18.8"],
+    controls: ["ctl-signing-key-hsm", "ctl-secure-build-pipeline"],
     source: "IEC 81001-5-1 §5.8 controls for private keys (marked unverified in the reference); FDA premarket guidance (2025) §V.B.2 updatability view",
   },
   {
@@ -116,6 +121,7 @@ export const updateRules: ThreatRule[] = [
     capabilities: ["CSUP", "RDMP"],
     safety: { when: clinical, why: "An unfixable vulnerability in a clinical function stays exploitable for the device's lifetime." },
     annexI: ["MDR-17.2", "MDR-3", "MDR-4"],
+    controls: ["ctl-field-updatability", "ctl-third-party-component-lifecycle", "ctl-sbom-vulnerability-monitoring"],
     source: "MDCG 2019-16 §3.1 practice 7 (security update management) and §3.8 (lifecycle); FDA premarket guidance (2025) Appendix 1 updatability and patchability",
   },
   {
@@ -132,6 +138,7 @@ export const updateRules: ThreatRule[] = [
     capabilities: ["CSUP", "DTBK"],
     safety: { when: "always", why: "Therapy or alarms stop while the update runs or after it fails." },
     annexI: ["MDR-17.1", "MDR-4", "MDR-23.4(ab)"],
+    controls: ["ctl-fail-safe-update", "ctl-ifu-security-update-instructions"],
     source: "MDCG 2019-16 §4.2 (step-by-step update deployment, failsafe mode) and Annex II (patch delayed by verification)",
   },
 ];

@@ -13,7 +13,11 @@ export const EXAMPLE_PATH = path.join(REPO_ROOT, "examples/insulin-pump-system.y
 
 export const fixturePath = (name: string) => path.join(FIXTURES_DIR, name);
 export const readFixture = (name: string) => readFileSync(fixturePath(name), "utf8");
-export const readExample = () => readFileSync(EXAMPLE_PATH, "utf8");
+/**
+ * The demo's architecture: the example project file up to its top-level `assessment:` key, which
+ * is the part a model (lib/model) reads; the whole file is a project file (lib/project).
+ */
+export const readExample = () => readFileSync(EXAMPLE_PATH, "utf8").split(/^(?:# .*\n)*assessment:/m)[0];
 
 /** Plain (unparsed) model input; tests mutate it freely before validating. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

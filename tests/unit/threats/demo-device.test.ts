@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { validateModelText } from "../../../lib/model/validate";
+import { validateProjectText } from "../../../lib/project/file";
 import { analyzeModel } from "../../../lib/threats";
 
 /** The seeded demo device: what an expert expects on its therapy command path, its update path and its cloud. */
 
 const text = readFileSync(fileURLToPath(new URL("../../../examples/insulin-pump-system.yaml", import.meta.url)), "utf8");
-const result = validateModelText(text);
+const result = validateProjectText(text);
 if (!result.ok) throw new Error("demo model invalid");
 const model = result.model;
 const ids = analyzeModel(model).threats.map((t) => t.id);

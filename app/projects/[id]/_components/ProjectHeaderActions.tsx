@@ -21,10 +21,10 @@ export function ProjectHeaderActions({ id, name, revision }: { id: string; name:
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap gap-2">
-        <a className="btn" href={`/api/projects/${id}/model?format=yaml&download=1`}>
+        <a className="btn" href={`/api/projects/${id}/export?format=yaml&download=1`}>
           Export YAML
         </a>
-        <a className="btn" href={`/api/projects/${id}/model?format=json&download=1`}>
+        <a className="btn" href={`/api/projects/${id}/export?format=json&download=1`}>
           Export JSON
         </a>
         <button className="btn" onClick={() => setRenaming((r) => !r)}>

@@ -8,6 +8,8 @@ export function ProjectTabs({ id }: { id: string }) {
   const tabs = [
     { href: `/projects/${id}`, label: "Model" },
     { href: `/projects/${id}/threats`, label: "Threats" },
+    { href: `/projects/${id}/risks`, label: "Risks" },
+    { href: `/projects/${id}/controls`, label: "Controls" },
     { href: `/projects/${id}/details`, label: "Project details" },
     { href: `/projects/${id}/rules`, label: "Rules" },
     { href: `/projects/${id}/history`, label: "History" },
@@ -18,7 +20,7 @@ export function ProjectTabs({ id }: { id: string }) {
         <Link
           key={t.href}
           href={t.href}
-          aria-current={path === t.href ? "page" : undefined}
+          aria-current={path === t.href || (t.href !== `/projects/${id}` && path.startsWith(t.href + "/")) ? "page" : undefined}
           className={`rounded-t px-3 py-2 text-sm hover:no-underline ${path === t.href ? "border border-b-white border-slate-200 bg-white font-semibold text-slate-900" : "text-slate-600"}`}
         >
           {t.label}

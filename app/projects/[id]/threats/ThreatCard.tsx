@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useState } from "react";
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
 import { decideThreatAction, threatHistoryAction } from "@/app/actions/threats";
 import type { RecordView } from "@/app/_server/threat-views";
 import type { Threat } from "@/lib/threats/engine";
@@ -14,7 +15,20 @@ const refLink = (id: string) => {
 
 type History = Awaited<ReturnType<typeof threatHistoryAction>>;
 
-export function ThreatCard({ projectId, threat, record, onSaved }: { projectId: string; threat: Threat; record?: RecordView; onSaved(r: RecordView): void }) {
+export function ThreatCard({
+  projectId,
+  threat,
+  record,
+  onSaved,
+  residual,
+}: {
+  projectId: string;
+  threat: Threat;
+  record?: RecordView;
+  onSaved?(r: RecordView): void;
+  /** Whether the residual risk is acceptable, shown with a link to the risk assessment. */
+  residual?: { acceptable: boolean; text: string };
+}) {
   const id = useId();
   const [status, setStatus] = useState<ThreatStatus>(record?.status ?? "open");
   const [justification, setJustification] = useState(record?.justification ?? "");
@@ -23,6 +37,9 @@ export function ThreatCard({ projectId, threat, record, onSaved }: { projectId: 
   const [message, setMessage] = useState<{ kind: "error" | "conflict" | "saved"; text: string }>();
   const [history, setHistory] = useState<History>();
   const dirty = status !== (record?.status ?? "open") || justification !== (record?.justification ?? "");
+  useEffect(() => {
+    if (record && record.version > version && !dirty) setVersion(record.version);
+  }, [record, version, dirty]);
 
   const save = async (base = version) => {
     setBusy(true);
@@ -31,7 +48,7 @@ export function ThreatCard({ projectId, threat, record, onSaved }: { projectId: 
       const result = await decideThreatAction(projectId, threat.id, base, { status, justification });
       if (result.ok) {
         setVersion(result.record.version);
-        onSaved(result.record);
+        onSaved?.(result.record);
         setMessage({ kind: "saved", text: `Saved: ${STATUS_LABELS[result.record.status]}` });
       } else if (result.kind === "conflict" && "current" in result && result.current) {
         setVersion(result.current.version);
@@ -58,6 +75,14 @@ export function ThreatCard({ projectId, threat, record, onSaved }: { projectId: 
         </div>
       </header>
       <p className="mt-2 text-sm">{threat.description}</p>
+      {residual && (
+        <p className="mt-1 text-xs">
+          <span className={`rounded px-1.5 py-0.5 ${residual.acceptable ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`} data-testid="residual-risk">
+            Residual risk {residual.acceptable ? "acceptable" : "unacceptable"}
+          </span>{" "}
+          {residual.text} <Link href={`/projects/${projectId}/threats/${encodeURIComponent(threat.id)}`}>Assess risk →</Link>
+        </p>
+      )}
       <div className="mt-2 grid gap-2 text-xs text-slate-700 md:grid-cols-2">
         <div>
           <p className="font-semibold">Why it applies</p>

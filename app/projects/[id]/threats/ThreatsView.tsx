@@ -21,6 +21,7 @@ export function ThreatsView(props: {
   obsolete: ObsoleteView[];
   coverage: CoverageEntry[];
   warnings: string[];
+  residuals: Record<string, { acceptable: boolean; text: string }>;
 }) {
   const [tab, setTab] = useState<Tab>("threats");
   const [status, setStatus] = useState<ThreatStatus | "all" | "decided">("all");
@@ -102,7 +103,14 @@ export function ThreatsView(props: {
               </summary>
               <div className="mt-3 space-y-3">
                 {g.threats.map((t) => (
-                  <ThreatCard key={t.id} projectId={props.projectId} threat={t} record={records[t.id]} onSaved={(r) => setRecords((all) => ({ ...all, [r.threatId]: r }))} />
+                  <ThreatCard
+                    key={t.id}
+                    projectId={props.projectId}
+                    threat={t}
+                    record={records[t.id]}
+                    residual={props.residuals[t.id]}
+                    onSaved={(r) => setRecords((all) => ({ ...all, [r.threatId]: r }))}
+                  />
                 ))}
               </div>
             </details>

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { projectThreats } from "@/app/_server/threats";
+import { projectAssessment } from "@/app/_server/assessment";
 import { toObsoleteView, toRecordView } from "@/app/_server/threat-views";
 import { ThreatsView } from "./ThreatsView";
 
@@ -7,9 +7,15 @@ export const dynamic = "force-dynamic";
 
 export default async function ThreatsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await projectThreats(id);
+  const data = await projectAssessment(id);
   if (!data) notFound();
   const { analysis } = data;
+  const residuals = Object.fromEntries(
+    data.overview.risks.map((r) => [
+      r.threatId,
+      { acceptable: r.after.acceptable, text: `${r.after.score !== undefined ? `CVSS ${r.after.score.toFixed(1)}` : "not scored"}, ${r.after.exploitability} exploitability${r.severity ? `, ${r.severity} harm` : ""}` },
+    ]),
+  );
   return (
     <ThreatsView
       projectId={id}
@@ -20,6 +26,7 @@ export default async function ThreatsPage({ params }: { params: Promise<{ id: st
       obsolete={data.obsolete.map(toObsoleteView)}
       coverage={analysis.coverage}
       warnings={data.customRules.warnings}
+      residuals={residuals}
     />
   );
 }

@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { getDb } from "@/db/client";
+import { getMeta, setMeta } from "@/db/meta";
+import { formatIssue } from "@/lib/model/issues";
+import { importProject } from "./projects";
+
+export const DEMO_PROJECT_FILE = path.join(process.cwd(), "examples", "insulin-pump-system.yaml");
+
+/** Adds the demo device, with its assessment, once on a fresh database; a user who deletes it does not get it back. */
+export async function seedDemo(): Promise<string | undefined> {
+  const db = await getDb();
+  if (await getMeta(db, "demo-seeded")) return undefined;
+  const outcome = await importProject(readFileSync(DEMO_PROJECT_FILE, "utf8"), "examples/insulin-pump-system.yaml");
+  if (!outcome.ok) throw new Error(`the demo project is invalid: ${"errors" in outcome ? outcome.errors.map(formatIssue).join("; ") : outcome.message}`);
+  await setMeta(db, "demo-seeded", outcome.value.id);
+  return outcome.value.id;
+}

@@ -1,0 +1,24 @@
+import { projectAssessment } from "@/app/_server/assessment";
+import { notFound } from "next/navigation";
+import { CONTROL_LIBRARY } from "@/lib/controls";
+import { ControlsView } from "./ControlsView";
+
+export const dynamic = "force-dynamic";
+
+export default async function ControlsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await projectAssessment(id);
+  if (!data) notFound();
+  const linkedThreats: Record<string, { id: string; title: string; status: string }[]> = {};
+  for (const t of data.assessment.threats)
+    for (const link of t.controls)
+      (linkedThreats[link.control] ??= []).push({ id: t.id, title: data.records.get(t.id)?.title ?? t.id, status: link.status });
+  return (
+    <ControlsView
+      projectId={id}
+      controls={data.assessment.controls.map((c) => ({ control: c, version: data.controlVersions.get(c.id) ?? 1 }))}
+      linkedThreats={linkedThreats}
+      library={CONTROL_LIBRARY.map((c) => ({ ...c }))}
+    />
+  );
+}

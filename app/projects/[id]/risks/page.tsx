@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { projectAssessment } from "@/app/_server/assessment";
+import { RisksView } from "./RisksView";
+
+export const dynamic = "force-dynamic";
+
+export default async function RisksPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const data = await projectAssessment(id);
+  if (!data) notFound();
+  const titles = Object.fromEntries(data.analysis.threats.map((t) => [t.id, t.title]));
+  return (
+    <RisksView
+      projectId={id}
+      overview={data.overview}
+      titles={titles}
+      hazards={data.assessment.hazards.map((h) => ({ hazard: h, version: data.hazardVersions.get(h.id) ?? 1 }))}
+      settings={data.assessment.settings}
+      settingsVersion={data.settingsVersion}
+    />
+  );
+}

@@ -1,0 +1,3 @@
+export * from "./metrics";
+export * from "./parse";
+export * from "./score";
