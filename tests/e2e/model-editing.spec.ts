@@ -55,7 +55,7 @@ test("create a project, add two elements and a flow, see them drawn, export and 
   await expect(diagram(page).locator("svg g.node")).toHaveCount(2);
   await expect(diagram(page).locator("svg .edgeLabel", { hasText: "BLE GATT" }).first()).toBeVisible();
 
-  const copyUrl = page.url().replace(/\/projects\//, "/api/projects/") + "/model?format=yaml";
+  const copyUrl = page.url().replace(/\/projects\//, "/api/projects/") + "/export?format=yaml";
   const copy = await (await page.request.get(copyUrl)).text();
   expect(copy).toBe(exported);
 });

@@ -12,6 +12,7 @@ const operationsRoute = await import("@/app/api/projects/[id]/operations/route")
 const revisionsRoute = await import("@/app/api/projects/[id]/revisions/route");
 const diagramRoute = await import("@/app/api/projects/[id]/diagrams/[diagramId]/route");
 const validateRoute = await import("@/app/api/validate/route");
+const exportRoute = await import("@/app/api/projects/[id]/export/route");
 
 const base = "http://test.local";
 const req = (path: string, init: RequestInit = {}) => new Request(base + path, init);
@@ -89,6 +90,19 @@ describe("REST API", () => {
     const copyId = (await again.json()).id;
     const copy = await (await modelRoute.GET(req(`/api/projects/${copyId}/model?format=yaml`), params({ id: copyId }))).text();
     expect(copy).toBe(text);
+  });
+
+  it("exports the whole project with its assessment, and an import of the export exports the same bytes", async () => {
+    const first = await (await exportRoute.GET(req(`/api/projects/${id}/export?format=yaml`), params({ id }))).text();
+    expect(first).toContain("\nassessment:\n");
+    expect(first).toContain("id: therapy-remote-command-path@settings-proposal-to-app");
+    expect(first).toContain("justification: Settings proposed in the portal are signed");
+    const copy = await importRoute.POST(req("/api/projects/import", { method: "POST", body: first }));
+    const copyId = (await copy.json()).id;
+    const second = await (await exportRoute.GET(req(`/api/projects/${copyId}/export?format=yaml`), params({ id: copyId }))).text();
+    expect(second).toBe(first);
+    const json = await (await exportRoute.GET(req(`/api/projects/${copyId}/export?format=json`), params({ id: copyId }))).json();
+    expect(json.assessment.controls.find((c: { id: string }) => c.id === "ctl-link-supervision-alarm").evidence[0].result).toBe("passed-with-findings");
   });
 
   it("saves operations with If-Match, refuses stale ones with 409 and a missing If-Match with 428", async () => {

@@ -93,7 +93,7 @@ function HeatMap({ title, counts, settings }: { title: string; counts: RiskOverv
       <table className="w-full text-center text-sm" aria-label={title}>
         <thead className="text-xs text-slate-500">
           <tr>
-            <th className="text-left">Severity \\ exploitability</th>
+            <th className="text-left">Severity / exploitability</th>
             {EXPLOITABILITY_LEVELS.map((e) => (
               <th key={e}>{e}</th>
             ))}
@@ -220,7 +220,7 @@ function SettingsEditor({ projectId, settings, version }: { projectId: string; s
       <table className="text-center text-sm" aria-label="Acceptability matrix">
         <thead className="text-xs text-slate-500">
           <tr>
-            <th className="text-left">Severity \\ exploitability</th>
+            <th className="text-left">Severity / exploitability</th>
             {EXPLOITABILITY_LEVELS.map((e) => (
               <th key={e}>{e}</th>
             ))}
