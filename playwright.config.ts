@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE } from "./tests/e2e/fixtures/admin";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -18,6 +19,10 @@ export default defineConfig({
     acceptDownloads: true,
     trace: "retain-on-failure",
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "app", dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+  ],
   webServer: {
     command: `rm -rf data/e2e && DATABASE_URL=file:./data/e2e/medthreat.db PORT=${PORT} npm start`,
     url: `http://localhost:${PORT}/api/projects`,

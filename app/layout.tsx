@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import "./globals.css";
+import { actorOf } from "./_server/access";
+import { UserMenu } from "./_components/UserMenu";
 
 export const metadata: Metadata = {
   title: "medthreat",
   description: "Cybersecurity risk assessment of medical devices, following MDCG 2019-16",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const actor = await actorOf();
   return (
     <html lang="en">
       <body>
@@ -21,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/rules">Threat rules</Link>
               <a href="/api/openapi">API</a>
             </nav>
+            {actor && <UserMenu actor={actor} />}
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>

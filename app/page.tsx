@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { listProjects } from "./_server/projects";
+import { pageActor } from "./_server/pages";
 import { restoreProjectAction } from "./actions/projects";
 import { ImportForm, NewProjectForm } from "./_components/ProjectForms";
 
@@ -8,7 +9,8 @@ export const dynamic = "force-dynamic";
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 
 export default async function ProjectsPage() {
-  const [projects, deleted] = await Promise.all([listProjects(), listProjects(true)]);
+  const actor = await pageActor();
+  const [projects, deleted] = await Promise.all([listProjects(actor), listProjects(actor, true)]);
   return (
     <div className="grid gap-6 lg:grid-cols-3">
       <section className="space-y-3 lg:col-span-2">

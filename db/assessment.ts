@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { Assessment, DEFAULT_RISK_SETTINGS, RiskSettings, type ControlLink, type Hazard, type ProjectControl, type ThreatAssessment } from "../lib/risk/assessment";
+import { Assessment, DEFAULT_RISK_SETTINGS, RiskSettings, type ControlLink, type Hazard, type ProjectControl, type RequirementStatus, type ThreatAssessment } from "../lib/risk/assessment";
 import type { Db } from "./client";
-import { hazards, projectControls, projectSettings, threatControls, threatEvents, threatRecords } from "./schema";
+import { hazards, projectControls, projectSettings, requirementStatuses, threatControls, threatEvents, threatRecords } from "./schema";
+import { auditInsert } from "./audit";
+import { versionedWrite, type Versioned } from "./versioned";
+import type { Actor } from "./users";
 import type { ThreatRecord } from "./threats";
 
 /** The assessment of a project in the database: threat risk fields, control links, hazards, controls, settings. */
 
-export type Versioned<T> = { ok: true; value: T; version: number } | { ok: false; reason: "conflict"; version: number } | { ok: false; reason: "not-found" };
+export type { Versioned } from "./versioned";
 
 const json = <T>(text: string): T => JSON.parse(text) as T;
 
@@ -96,15 +99,17 @@ export async function controlsOf(db: Db, projectId: string) {
 
 /** The whole assessment, as it goes into a project file. Only threats someone worked on are included. */
 export async function loadAssessment(db: Db, projectId: string): Promise<Assessment> {
-  const [records, links, hazardRows, controls, settings] = await Promise.all([
+  const [records, links, hazardRows, controls, settings, requirements] = await Promise.all([
     db.select().from(threatRecords).where(eq(threatRecords.projectId, projectId)),
     linksOf(db, projectId),
     hazardsOf(db, projectId),
     controlsOf(db, projectId),
     riskSettingsOf(db, projectId),
+    db.select().from(requirementStatuses).where(eq(requirementStatuses.projectId, projectId)),
   ]);
   return Assessment.parse({
     settings: settings.settings,
+    requirements: requirements.map(({ id, applicable, justification }) => ({ id, applicable, justification })),
     hazards: hazardRows.map(({ id, title, harm, severity }) => ({ id, title, harm, severity })),
     controls: controls.map((c) => c.control),
     threats: records.map((r) => threatAssessmentOf(r, links.get(r.threatId) ?? [])).filter(isAssessed),
@@ -115,10 +120,13 @@ export async function loadAssessment(db: Db, projectId: string): Promise<Assessm
  * Writes an imported assessment into a new project whose threat records exist already (after the
  * first analysis). Assessed threats the model no longer raises are kept as obsolete records.
  */
-export async function importAssessment(db: Db, projectId: string, a: Assessment, revision: number, by: string): Promise<void> {
+export async function importAssessment(db: Db, projectId: string, a: Assessment, revision: number, actor: Actor): Promise<void> {
   const now = new Date();
+  const by = actor.name;
   const writes: Parameters<Db["batch"]>[0][number][] = [
     db.insert(projectSettings).values({ projectId, riskSettings: JSON.stringify(a.settings) }).onConflictDoUpdate({ target: projectSettings.projectId, set: { riskSettings: JSON.stringify(a.settings) } }),
+    ...a.requirements.map((r) => db.insert(requirementStatuses).values({ projectId, ...r })),
+    auditInsert(db, { projectId, actor, action: "assessment.import", entityType: "assessment", entityId: projectId, summary: `${a.threats.length} threat assessments, ${a.hazards.length} hazards, ${a.controls.length} controls imported` }),
     ...a.hazards.map((h) => db.insert(hazards).values({ projectId, ...h })),
     ...a.controls.map((c) => db.insert(projectControls).values(controlToRow(projectId, c))),
   ];
@@ -161,7 +169,8 @@ export interface ThreatRiskFields {
  * Updates a threat's risk fields and control links at `baseVersion`, with its history entry, in one
  * atomic batch: the statements after the versioned update apply only if that update won.
  */
-export async function saveThreatRisk(db: Db, projectId: string, threatId: string, baseVersion: number, f: ThreatRiskFields, by: string): Promise<Versioned<ThreatRecord>> {
+export async function saveThreatRisk(db: Db, projectId: string, threatId: string, baseVersion: number, f: ThreatRiskFields, actor: Actor): Promise<Versioned<ThreatRecord>> {
+  const by = actor.name;
   const token = randomUUID();
   const set: Partial<typeof threatRecords.$inferInsert> = { version: baseVersion + 1, changeToken: token };
   if (f.hazard !== undefined) set.hazardId = f.hazard;
@@ -173,10 +182,13 @@ export async function saveThreatRisk(db: Db, projectId: string, threatId: string
   if (f.after?.cvss40 !== undefined) set.cvss40After = f.after.cvss40;
   const key = and(eq(threatRecords.projectId, projectId), eq(threatRecords.threatId, threatId));
   const won = sql`EXISTS (SELECT 1 FROM threat_records WHERE project_id = ${projectId} AND threat_id = ${threatId} AND change_token = ${token})`;
+  const [current] = await db.select().from(threatRecords).where(key);
+  const before = current ? threatAssessmentOf(current, (await linksOf(db, projectId)).get(threatId) ?? []) : undefined;
   const writes: Parameters<Db["batch"]>[0][number][] = [
     db.update(threatRecords).set(set).where(and(key, eq(threatRecords.version, baseVersion))),
     db.run(sql`INSERT INTO threat_events (project_id, threat_id, kind, justification, by, at)
       SELECT ${projectId}, ${threatId}, 'risk', ${describeRiskChange(f)}, ${by}, ${Date.now()} WHERE ${won}`),
+    auditInsert(db, { projectId, actor, action: "threat.risk", entityType: "threat", entityId: threatId, summary: describeRiskChange(f), before, after: f }, won),
   ];
   if (f.controls) {
     writes.push(db.run(sql`DELETE FROM threat_controls WHERE project_id = ${projectId} AND threat_id = ${threatId} AND ${won}`));
@@ -187,9 +199,9 @@ export async function saveThreatRisk(db: Db, projectId: string, threatId: string
       );
   }
   await db.batch(writes as [never, ...never[]]);
-  const [current] = await db.select().from(threatRecords).where(key);
-  if (!current) return { ok: false, reason: "not-found" };
-  return current.changeToken === token ? { ok: true, value: current, version: current.version } : { ok: false, reason: "conflict", version: current.version };
+  const [after] = await db.select().from(threatRecords).where(key);
+  if (!after) return { ok: false, reason: "not-found" };
+  return after.changeToken === token ? { ok: true, value: after, version: after.version } : { ok: false, reason: "conflict", version: after.version };
 }
 
 function describeRiskChange(f: ThreatRiskFields): string {
@@ -202,50 +214,63 @@ function describeRiskChange(f: ThreatRiskFields): string {
   return parts.join("; ");
 }
 
-export async function saveHazard(db: Db, projectId: string, hazard: Hazard, baseVersion: number, previousId?: string): Promise<Versioned<Hazard>> {
-  if (baseVersion === 0) {
-    const rows = await db.insert(hazards).values({ projectId, ...hazard }).onConflictDoNothing().returning();
-    return rows.length ? { ok: true, value: hazard, version: 1 } : { ok: false, reason: "conflict", version: -1 };
-  }
+export async function saveHazard(db: Db, projectId: string, hazard: Hazard, baseVersion: number, actor: Actor, previousId?: string): Promise<Versioned<Hazard>> {
   const id = previousId ?? hazard.id;
-  const rows = await db
-    .update(hazards)
-    .set({ ...hazard, version: baseVersion + 1 })
-    .where(and(eq(hazards.projectId, projectId), eq(hazards.id, id), eq(hazards.version, baseVersion)))
-    .returning();
-  if (rows.length === 1) {
-    if (id !== hazard.id) await db.update(threatRecords).set({ hazardId: hazard.id }).where(and(eq(threatRecords.projectId, projectId), eq(threatRecords.hazardId, id)));
-    return { ok: true, value: hazard, version: rows[0].version };
-  }
-  const [current] = await db.select().from(hazards).where(and(eq(hazards.projectId, projectId), eq(hazards.id, id)));
-  return current ? { ok: false, reason: "conflict", version: current.version } : { ok: false, reason: "not-found" };
+  const [before] = baseVersion ? await db.select().from(hazards).where(and(eq(hazards.projectId, projectId), eq(hazards.id, id))) : [];
+  const result = await versionedWrite(
+    db,
+    hazards,
+    and(eq(hazards.projectId, projectId), eq(hazards.id, id))!,
+    baseVersion,
+    { projectId, ...hazard },
+    { projectId, actor, action: baseVersion ? "hazard.update" : "hazard.create", entityType: "hazard", entityId: hazard.id, before: before ? { id: before.id, title: before.title, harm: before.harm, severity: before.severity } : undefined, after: hazard },
+    hazard,
+  );
+  if (result.ok && id !== hazard.id) await db.update(threatRecords).set({ hazardId: hazard.id }).where(and(eq(threatRecords.projectId, projectId), eq(threatRecords.hazardId, id)));
+  return result;
 }
 
-export async function saveControl(db: Db, projectId: string, control: ProjectControl, baseVersion: number): Promise<Versioned<ProjectControl>> {
-  if (baseVersion === 0) {
-    const rows = await db.insert(projectControls).values(controlToRow(projectId, control)).onConflictDoNothing().returning();
-    return rows.length ? { ok: true, value: control, version: 1 } : { ok: false, reason: "conflict", version: -1 };
-  }
-  const rows = await db
-    .update(projectControls)
-    .set({ ...controlToRow(projectId, control), version: baseVersion + 1 })
-    .where(and(eq(projectControls.projectId, projectId), eq(projectControls.id, control.id), eq(projectControls.version, baseVersion)))
-    .returning();
-  if (rows.length === 1) return { ok: true, value: control, version: rows[0].version };
-  const [current] = await db.select().from(projectControls).where(and(eq(projectControls.projectId, projectId), eq(projectControls.id, control.id)));
-  return current ? { ok: false, reason: "conflict", version: current.version } : { ok: false, reason: "not-found" };
+export async function saveControl(db: Db, projectId: string, control: ProjectControl, baseVersion: number, actor: Actor): Promise<Versioned<ProjectControl>> {
+  const key = and(eq(projectControls.projectId, projectId), eq(projectControls.id, control.id))!;
+  const [before] = baseVersion ? await db.select().from(projectControls).where(key) : [];
+  return versionedWrite(
+    db,
+    projectControls,
+    key,
+    baseVersion,
+    controlToRow(projectId, control),
+    { projectId, actor, action: baseVersion ? "control.update" : "control.create", entityType: "control", entityId: control.id, before: before ? controlFromRow(before) : undefined, after: control },
+    control,
+  );
 }
 
-export async function saveRiskSettings(db: Db, projectId: string, settings: RiskSettings, baseVersion: number): Promise<Versioned<RiskSettings>> {
-  const text = JSON.stringify(settings);
-  const rows =
-    baseVersion === 0
-      ? await db.insert(projectSettings).values({ projectId, riskSettings: text }).onConflictDoNothing().returning()
-      : await db
-          .update(projectSettings)
-          .set({ riskSettings: text, version: sql`${projectSettings.version} + 1` })
-          .where(and(eq(projectSettings.projectId, projectId), eq(projectSettings.version, baseVersion)))
-          .returning();
-  if (rows.length === 1) return { ok: true, value: settings, version: rows[0].version };
-  return { ok: false, reason: "conflict", version: (await riskSettingsOf(db, projectId)).version };
+export async function saveRiskSettings(db: Db, projectId: string, settings: RiskSettings, baseVersion: number, actor: Actor): Promise<Versioned<RiskSettings>> {
+  const before = baseVersion ? (await riskSettingsOf(db, projectId)).settings : DEFAULT_RISK_SETTINGS;
+  return versionedWrite(
+    db,
+    projectSettings,
+    eq(projectSettings.projectId, projectId),
+    baseVersion,
+    { projectId, riskSettings: JSON.stringify(settings) },
+    { projectId, actor, action: "settings.update", entityType: "risk-settings", entityId: projectId, before, after: settings },
+    settings,
+  );
+}
+
+export async function requirementsOf(db: Db, projectId: string) {
+  return db.select().from(requirementStatuses).where(eq(requirementStatuses.projectId, projectId));
+}
+
+export async function saveRequirement(db: Db, projectId: string, r: RequirementStatus, baseVersion: number, actor: Actor): Promise<Versioned<RequirementStatus>> {
+  const key = and(eq(requirementStatuses.projectId, projectId), eq(requirementStatuses.id, r.id))!;
+  const [before] = baseVersion ? await db.select().from(requirementStatuses).where(key) : [];
+  return versionedWrite(
+    db,
+    requirementStatuses,
+    key,
+    baseVersion,
+    { projectId, ...r },
+    { projectId, actor, action: "requirement.update", entityType: "requirement", entityId: r.id, before: before ? { applicable: before.applicable, justification: before.justification } : undefined, after: r },
+    r,
+  );
 }

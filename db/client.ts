@@ -20,12 +20,10 @@ export async function openDb(config: DbConfig = {}): Promise<{ db: Db; client: C
   const url = config.url ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const local = url.startsWith("file:");
   if (local) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
-  const client = createClient({ url, authToken: config.authToken ?? process.env.DATABASE_AUTH_TOKEN });
-  if (local) {
-    await client.execute("PRAGMA journal_mode = WAL");
-    await client.execute("PRAGMA busy_timeout = 5000");
-    await client.execute("PRAGMA foreign_keys = ON");
-  }
+  // The local client keeps a pool of connections: the busy timeout goes in the options so every
+  // connection waits for a writer instead of failing; WAL is a property of the file, set once.
+  const client = createClient({ url, authToken: config.authToken ?? process.env.DATABASE_AUTH_TOKEN, ...(local ? { timeout: 5000 } : {}) });
+  if (local) await client.execute("PRAGMA journal_mode = WAL");
   return { db: drizzle(client, { schema }), client };
 }
 

@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Model } from "../lib/model/schema";
 import type { Db } from "./client";
-import { modelRevisions, projects } from "./schema";
+import { auditInsert } from "./audit";
+import { memberships, modelRevisions, projects } from "./schema";
+
+type Actor = { id: string; name: string };
+const SYSTEM_ACTOR: Actor = { id: "system", name: "medthreat" };
 
 /** Persistence of projects and their model revisions. Callers hand in models that lib/model has validated. */
 
@@ -33,6 +37,8 @@ export interface RevisionInfo {
 export interface SaveInfo {
   author: string;
   summary: string;
+  /** Who made the change, for the audit log. */
+  actor?: { id: string; name: string };
 }
 
 export type SaveResult =
@@ -67,7 +73,8 @@ export async function getModel(db: Db, id: string, revision?: number): Promise<S
   return { project, revision: row.revision, model: JSON.parse(row.model) as Model, savedBy: row.author, savedAt: row.createdAt };
 }
 
-export async function createProject(db: Db, model: Model, info: SaveInfo): Promise<ProjectSummary> {
+/** Creates a project at revision 1; `ownerId` becomes its owner. */
+export async function createProject(db: Db, model: Model, info: SaveInfo, ownerId?: string): Promise<ProjectSummary> {
   const now = new Date();
   const project: ProjectSummary = {
     id: newProjectId(),
@@ -77,9 +84,12 @@ export async function createProject(db: Db, model: Model, info: SaveInfo): Promi
     updatedAt: now,
     deletedAt: null,
   };
+  const actor = info.actor ?? { id: "system", name: info.author };
   await db.batch([
     db.insert(projects).values(project),
-    db.insert(modelRevisions).values({ projectId: project.id, revision: 1, model: JSON.stringify(model), ...info, createdAt: now }),
+    db.insert(modelRevisions).values({ projectId: project.id, revision: 1, model: JSON.stringify(model), summary: info.summary, author: info.author, createdAt: now }),
+    ...(ownerId ? [db.insert(memberships).values({ projectId: project.id, userId: ownerId, role: "owner" })] : []),
+    auditInsert(db, { projectId: project.id, actor, action: "project.create", entityType: "project", entityId: project.id, summary: info.summary, after: { name: project.name, revision: 1 } }),
   ]);
   return project;
 }
@@ -93,6 +103,7 @@ export async function saveModel(db: Db, id: string, baseRevision: number, model:
   const next = baseRevision + 1;
   // One batch is one atomic write: the revision is inserted only while baseRevision is current,
   // and the project moves to it under the same condition, so concurrent saves cannot interleave.
+  const actor = info.actor ?? { id: "system", name: info.author };
   const [, claimed] = await db.batch([
     db.run(sql`INSERT INTO model_revisions (project_id, revision, model, summary, author, created_at)
       SELECT ${id}, ${next}, ${JSON.stringify(model)}, ${info.summary}, ${info.author}, ${now.getTime()}
@@ -102,6 +113,11 @@ export async function saveModel(db: Db, id: string, baseRevision: number, model:
       .set({ currentRevision: next, name: model.project.name, updatedAt: now })
       .where(and(eq(projects.id, id), eq(projects.currentRevision, baseRevision), isNull(projects.deletedAt)))
       .returning({ id: projects.id }),
+    auditInsert(
+      db,
+      { projectId: id, actor, action: "model.save", entityType: "model", entityId: id, summary: info.summary, before: { revision: baseRevision }, after: { revision: next } },
+      sql`EXISTS (SELECT 1 FROM model_revisions WHERE project_id = ${id} AND revision = ${next} AND created_at = ${now.getTime()} AND author = ${info.author})`,
+    ),
   ]);
   if (claimed.length === 1) return { ok: true, revision: next };
   const [current] = await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt)));
@@ -122,22 +138,24 @@ export async function listRevisions(db: Db, id: string): Promise<RevisionInfo[]>
 }
 
 /** Moves a project to the trash; its revisions stay and it can be restored. */
-export async function deleteProject(db: Db, id: string): Promise<boolean> {
-  const rows = await db
-    .update(projects)
-    .set({ deletedAt: new Date() })
-    .where(and(eq(projects.id, id), isNull(projects.deletedAt)))
-    .returning({ id: projects.id });
-  return rows.length > 0;
+export async function deleteProject(db: Db, id: string, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
+  const now = new Date();
+  await db.batch([
+    db.update(projects).set({ deletedAt: now }).where(and(eq(projects.id, id), isNull(projects.deletedAt))),
+    auditInsert(db, { projectId: id, actor, action: "project.delete", entityType: "project", entityId: id, summary: "moved to the trash" }, sql`EXISTS (SELECT 1 FROM projects WHERE id = ${id} AND deleted_at = ${now.getTime()})`),
+  ]);
+  return (await getProjectSummary(db, id))?.deletedAt?.getTime() === now.getTime();
 }
 
-export async function restoreProject(db: Db, id: string): Promise<boolean> {
-  const rows = await db
-    .update(projects)
-    .set({ deletedAt: null, updatedAt: new Date() })
-    .where(and(eq(projects.id, id), isNotNull(projects.deletedAt)))
-    .returning({ id: projects.id });
-  return rows.length > 0;
+export async function restoreProject(db: Db, id: string, actor: Actor = SYSTEM_ACTOR): Promise<boolean> {
+  const before = await getProjectSummary(db, id);
+  if (!before?.deletedAt) return false;
+  const now = new Date();
+  await db.batch([
+    db.update(projects).set({ deletedAt: null, updatedAt: now }).where(and(eq(projects.id, id), eq(projects.deletedAt, before.deletedAt))),
+    auditInsert(db, { projectId: id, actor, action: "project.restore", entityType: "project", entityId: id, summary: "restored from the trash" }, sql`EXISTS (SELECT 1 FROM projects WHERE id = ${id} AND deleted_at IS NULL AND updated_at = ${now.getTime()})`),
+  ]);
+  return (await getProjectSummary(db, id))?.deletedAt === null;
 }
 
 export async function countProjects(db: Db): Promise<number> {

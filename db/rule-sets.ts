@@ -1,4 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import type { Actor } from "./users";
+import { versionedWrite } from "./versioned";
 import type { Db } from "./client";
 import { ruleSets } from "./schema";
 
@@ -15,16 +17,18 @@ export async function getRuleSet(db: Db, scope: string): Promise<RuleSetRow | un
 export type RuleSetSave = { ok: true; version: number } | { ok: false; current: RuleSetRow };
 
 /** Saves a rule set's text if it is still at `baseVersion` (0 for a scope with no rules yet). */
-export async function saveRuleSet(db: Db, scope: string, baseVersion: number, text: string, by: string): Promise<RuleSetSave> {
-  const now = new Date();
-  const rows =
-    baseVersion === 0
-      ? await db.insert(ruleSets).values({ scope, text, version: 1, updatedBy: by, updatedAt: now }).onConflictDoNothing().returning()
-      : await db
-          .update(ruleSets)
-          .set({ text, version: baseVersion + 1, updatedBy: by, updatedAt: now })
-          .where(and(eq(ruleSets.scope, scope), eq(ruleSets.version, baseVersion)))
-          .returning();
-  if (rows.length === 1) return { ok: true, version: rows[0].version };
+export async function saveRuleSet(db: Db, scope: string, baseVersion: number, text: string, actor: Actor): Promise<RuleSetSave> {
+  const before = await getRuleSet(db, scope);
+  const projectId = scope.startsWith("project:") ? scope.slice("project:".length) : null;
+  const result = await versionedWrite(
+    db,
+    ruleSets,
+    eq(ruleSets.scope, scope),
+    baseVersion,
+    { scope, text, updatedBy: actor.name, updatedAt: new Date() },
+    { projectId, actor, action: "rules.update", entityType: "rule-set", entityId: scope, before: before?.text, after: text },
+    text,
+  );
+  if (result.ok) return { ok: true, version: result.version };
   return { ok: false, current: (await getRuleSet(db, scope))! };
 }

@@ -100,6 +100,7 @@ export const hazards = sqliteTable(
     harm: text("harm").notNull().default(""),
     severity: text("severity").notNull(),
     version: integer("version").notNull().default(1),
+    changeToken: text("change_token"),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.id] })],
 );
@@ -124,6 +125,7 @@ export const projectControls = sqliteTable(
     status: text("status").notNull().default("proposed"),
     evidence: text("evidence").notNull().default("[]"),
     version: integer("version").notNull().default(1),
+    changeToken: text("change_token"),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.id] })],
 );
@@ -135,6 +137,7 @@ export const projectSettings = sqliteTable("project_settings", {
     .references(() => projects.id, { onDelete: "cascade" }),
   riskSettings: text("risk_settings").notNull(),
   version: integer("version").notNull().default(1),
+  changeToken: text("change_token"),
 });
 
 /** Append-only history of each threat: found, decided, obsolete, found again. */
@@ -174,4 +177,155 @@ export const ruleSets = sqliteTable("rule_sets", {
   version: integer("version").notNull(),
   updatedBy: text("updated_by").notNull(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  changeToken: text("change_token"),
+});
+
+/** Whether each Annex I requirement of MDCG 2019-16 Table 1 applies to the project, with the justification. */
+export const requirementStatuses = sqliteTable(
+  "requirement_statuses",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    applicable: integer("applicable", { mode: "boolean" }).notNull().default(true),
+    justification: text("justification").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    changeToken: text("change_token"),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.id] })],
+);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  disabledAt: integer("disabled_at", { mode: "timestamp_ms" }),
+});
+
+/** Signed-in browser sessions; only a hash of the cookie's token is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Personal API tokens for the REST API and the CLI; only a hash is stored, revoked tokens stay for the record. */
+export const apiTokens = sqliteTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+/** Per-project roles: owner, editor, reviewer, viewer. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] })],
+);
+
+/**
+ * Every change, who made it and when, with the state before and after. Append-only: triggers in
+ * the migration refuse UPDATE and DELETE, and no route writes anything but inserts.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: text("project_id"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    summary: text("summary").notNull().default(""),
+    before: text("before"),
+    after: text("after"),
+  },
+  (t) => [index("audit_project_idx").on(t.projectId, t.id)],
+);
+
+/** Review comments on threats, controls and requirements; resolving keeps the comment. */
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    targetType: text("target_type").notNull(),
+    targetId: text("target_id").notNull(),
+    authorId: text("author_id").notNull(),
+    authorName: text("author_name").notNull(),
+    body: text("body").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+    resolvedBy: text("resolved_by"),
+    version: integer("version").notNull().default(1),
+    changeToken: text("change_token"),
+  },
+  (t) => [index("comments_target_idx").on(t.projectId, t.targetType, t.targetId)],
+);
+
+/**
+ * Named, immutable snapshots of a whole project (the project file text plus the rules in force),
+ * with a hash of that content. Sign-offs are separate rows so the baseline itself never changes.
+ */
+export const baselines = sqliteTable(
+  "baselines",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    revision: integer("revision").notNull(),
+    content: text("content").notNull(),
+    contentHash: text("content_hash").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("baselines_project_idx").on(t.projectId)],
+);
+
+export const signOffs = sqliteTable("sign_offs", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  baselineId: text("baseline_id")
+    .notNull()
+    .references(() => baselines.id, { onDelete: "cascade" }),
+  userId: text("user_id").notNull(),
+  userName: text("user_name").notNull(),
+  contentHash: text("content_hash").notNull(),
+  statement: text("statement").notNull(),
+  at: integer("at", { mode: "timestamp_ms" }).notNull(),
 });

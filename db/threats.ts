@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { auditInsert } from "./audit";
+import type { Actor } from "./users";
 import type { Analysis, Threat } from "../lib/threats/engine";
 import type { Decision } from "../lib/threats/decision";
 import type { Db } from "./client";
@@ -54,7 +57,7 @@ export async function syncThreats(db: Db, projectId: string, analysis: Analysis,
     if (!row) {
       added++;
       writes.push(
-        db.insert(threatRecords).values({ projectId, threatId: threat.id, ruleId: threat.ruleId, targetId: threat.targetId, firstSeenRevision: stamp.revision, ...current }),
+        db.insert(threatRecords).values({ projectId, threatId: threat.id, ruleId: threat.ruleId, targetId: threat.targetId, firstSeenRevision: stamp.revision, ...current }).onConflictDoNothing(),
         event(threat.id, "found", { status: "open" }),
       );
     } else if (row.obsoleteSinceRevision !== null) {
@@ -75,6 +78,17 @@ export async function syncThreats(db: Db, projectId: string, analysis: Analysis,
         event(row.threatId, "obsolete", { status: row.status }),
       );
     }
+  if (added || returned || obsoleted)
+    writes.push(
+      auditInsert(db, {
+        projectId,
+        actor: { id: "system", name: by },
+        action: "threats.analyse",
+        entityType: "threats",
+        entityId: projectId,
+        summary: `revision ${stamp.revision}, library ${stamp.libraryVersion}: ${added} new, ${returned} found again, ${obsoleted} obsolete`,
+      }),
+    );
   writes.push(
     db
       .insert(projectAnalyses)
@@ -107,23 +121,28 @@ export type DecisionResult =
   | { ok: false; reason: "not-found" }
   | { ok: false; reason: "conflict"; current: ThreatRecord };
 
-/** Records a decision if the record is still at `baseVersion` (optimistic concurrency); the history keeps every decision. */
-export async function decideThreat(db: Db, projectId: string, threatId: string, baseVersion: number, decision: Decision, by: string): Promise<DecisionResult> {
+/** Records a decision if the record is still at `baseVersion` (optimistic concurrency); the history and the audit log keep every decision. */
+export async function decideThreat(db: Db, projectId: string, threatId: string, baseVersion: number, decision: Decision, actor: Actor): Promise<DecisionResult> {
   const now = new Date();
-  const where = and(eq(threatRecords.projectId, projectId), eq(threatRecords.threatId, threatId), eq(threatRecords.version, baseVersion));
-  // One atomic batch: the decision is written only at baseVersion, and its history entry only if it was.
-  const [updated] = await db.batch([
+  const token = randomUUID();
+  const key = and(eq(threatRecords.projectId, projectId), eq(threatRecords.threatId, threatId));
+  const [before] = await db.select().from(threatRecords).where(key);
+  if (!before) return { ok: false, reason: "not-found" };
+  const won = sql`EXISTS (SELECT 1 FROM threat_records WHERE project_id = ${projectId} AND threat_id = ${threatId} AND change_token = ${token})`;
+  await db.batch([
     db
       .update(threatRecords)
-      .set({ status: decision.status, justification: decision.justification, decidedBy: by, decidedAt: now, version: baseVersion + 1 })
-      .where(where)
-      .returning(),
+      .set({ status: decision.status, justification: decision.justification, decidedBy: actor.name, decidedAt: now, version: baseVersion + 1, changeToken: token })
+      .where(and(key, eq(threatRecords.version, baseVersion))),
     db.run(sql`INSERT INTO threat_events (project_id, threat_id, kind, status, justification, by, at)
-      SELECT ${projectId}, ${threatId}, 'decision', ${decision.status}, ${decision.justification}, ${by}, ${now.getTime()}
-      WHERE EXISTS (SELECT 1 FROM threat_records WHERE project_id = ${projectId} AND threat_id = ${threatId}
-        AND version = ${baseVersion + 1} AND decided_by = ${by} AND decided_at = ${now.getTime()})`),
+      SELECT ${projectId}, ${threatId}, 'decision', ${decision.status}, ${decision.justification}, ${actor.name}, ${now.getTime()} WHERE ${won}`),
+    auditInsert(
+      db,
+      { projectId, actor, action: "threat.decide", entityType: "threat", entityId: threatId, summary: decision.status, before: { status: before.status, justification: before.justification }, after: decision },
+      won,
+    ),
   ]);
-  if (updated.length === 1) return { ok: true, record: updated[0] };
-  const [current] = await db.select().from(threatRecords).where(and(eq(threatRecords.projectId, projectId), eq(threatRecords.threatId, threatId)));
+  const [current] = await db.select().from(threatRecords).where(key);
+  if (current?.changeToken === token) return { ok: true, record: current };
   return current ? { ok: false, reason: "conflict", current } : { ok: false, reason: "not-found" };
 }

@@ -30,7 +30,7 @@ export function RuleSetEditor(props: { scope: "organisation" | { projectId: stri
         setMessage({ kind: "error", text: `${outcome.message} Save again to replace their version with yours.` });
       } else {
         setMessage({ kind: "error", text: outcome.message });
-        setErrors(outcome.errors);
+        if (outcome.kind === "invalid") setErrors(outcome.errors);
       }
     } finally {
       setBusy(false);

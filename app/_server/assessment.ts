@@ -2,11 +2,14 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import * as db from "@/db/assessment";
 import { formatPath, type ModelIssue } from "@/lib/model/issues";
-import { ControlLink, Hazard, ProjectControl, RiskSettings, type Assessment } from "@/lib/risk/assessment";
+import { ControlLink, Hazard, ProjectControl, RequirementStatus, RiskSettings, type Assessment } from "@/lib/risk/assessment";
+import { annexIById } from "@/lib/catalog";
 import { parseVector } from "@/lib/risk/cvss";
 import { riskOverview } from "@/lib/risk/evaluate";
 import { projectThreats } from "./threats";
-import { currentUser } from "./user";
+import { readProject } from "./projects";
+import { authorize } from "./access";
+import type { Actor } from "@/db/users";
 
 /** The assessment of a stored project: risk fields of threats, hazards, controls, settings. */
 
@@ -30,15 +33,16 @@ function fromDb<T>(result: db.Versioned<T>, what: string): Saved<T> {
   };
 }
 
-export async function projectAssessment(projectId: string) {
-  const threats = await projectThreats(projectId);
+export async function projectAssessment(actor: Actor, projectId: string) {
+  const threats = await projectThreats(actor, projectId);
   if (!threats) return undefined;
   const database = await getDb();
-  const [assessment, hazards, controls, settings] = await Promise.all([
+  const [assessment, hazards, controls, settings, requirements] = await Promise.all([
     db.loadAssessment(database, projectId),
     db.hazardsOf(database, projectId),
     db.controlsOf(database, projectId),
     db.riskSettingsOf(database, projectId),
+    db.requirementsOf(database, projectId),
   ]);
   const links = await db.linksOf(database, projectId);
   const threatsWithLinks: Assessment["threats"] = [...threats.records.values()].map((r) => db.threatAssessmentOf(r, links.get(r.threatId) ?? []));
@@ -50,6 +54,7 @@ export async function projectAssessment(projectId: string) {
     hazardVersions: new Map(hazards.map((h) => [h.id, h.version])),
     controlVersions: new Map(controls.map((c) => [c.control.id, c.version])),
     settingsVersion: settings.version,
+    requirementVersions: new Map(requirements.map((r) => [r.id, r.version])),
   };
 }
 
@@ -71,7 +76,8 @@ export const ThreatRiskInput = z.strictObject({
   controls: z.array(ControlLink).max(100).optional(),
 });
 
-export async function saveThreatRisk(projectId: string, threatId: string, baseVersion: number, input: unknown): Promise<Saved<{ version: number }>> {
+export async function saveThreatRisk(actor: Actor, projectId: string, threatId: string, baseVersion: number, input: unknown): Promise<Saved<{ version: number }>> {
+  await authorize(actor, projectId, "edit");
   const parsed = ThreatRiskInput.safeParse(input);
   if (!parsed.success) return invalid("the risk assessment is not valid", zodErrors(parsed.error));
   const database = await getDb();
@@ -85,30 +91,47 @@ export async function saveThreatRisk(projectId: string, threatId: string, baseVe
     if (new Set(ids).size !== ids.length) errors.push({ severity: "error", path: "controls", message: "a control is linked twice" });
   }
   if (errors.length) return invalid("the risk assessment is not valid", errors);
-  const result = await db.saveThreatRisk(database, projectId, threatId, baseVersion, parsed.data, await currentUser());
+  const result = await db.saveThreatRisk(database, projectId, threatId, baseVersion, parsed.data, actor);
   return fromDb(result.ok ? { ...result, value: { version: result.version } } : result, `threat "${threatId}"`);
 }
 
-export async function saveHazard(projectId: string, input: unknown, baseVersion: number, previousId?: string): Promise<Saved<Hazard>> {
+export async function saveHazard(actor: Actor, projectId: string, input: unknown, baseVersion: number, previousId?: string): Promise<Saved<Hazard>> {
+  await authorize(actor, projectId, "edit");
   const parsed = Hazard.safeParse(input);
   if (!parsed.success) return invalid("the hazard is not valid", zodErrors(parsed.error));
-  const result = await db.saveHazard(await getDb(), projectId, parsed.data, baseVersion, previousId);
+  const result = await db.saveHazard(await getDb(), projectId, parsed.data, baseVersion, actor, previousId);
   if (!result.ok && result.reason === "conflict" && baseVersion === 0)
     return invalid("the hazard id is taken", [{ severity: "error", path: "id", message: `the id "${parsed.data.id}" is already used; choose another` }]);
   return fromDb(result, `hazard "${previousId ?? parsed.data.id}"`);
 }
 
-export async function saveControl(projectId: string, input: unknown, baseVersion: number): Promise<Saved<ProjectControl>> {
+export async function saveControl(actor: Actor, projectId: string, input: unknown, baseVersion: number): Promise<Saved<ProjectControl>> {
+  await authorize(actor, projectId, "edit");
   const parsed = ProjectControl.safeParse(input);
   if (!parsed.success) return invalid("the control is not valid", zodErrors(parsed.error));
-  const result = await db.saveControl(await getDb(), projectId, parsed.data, baseVersion);
+  const result = await db.saveControl(await getDb(), projectId, parsed.data, baseVersion, actor);
   if (!result.ok && result.reason === "conflict" && baseVersion === 0)
     return invalid("the control id is taken", [{ severity: "error", path: "id", message: `the id "${parsed.data.id}" is already used; choose another` }]);
   return fromDb(result, `control "${parsed.data.id}"`);
 }
 
-export async function saveSettings(projectId: string, input: unknown, baseVersion: number): Promise<Saved<RiskSettings>> {
+export async function saveSettings(actor: Actor, projectId: string, input: unknown, baseVersion: number): Promise<Saved<RiskSettings>> {
+  await authorize(actor, projectId, "edit");
   const parsed = RiskSettings.safeParse(input);
   if (!parsed.success) return invalid("the risk settings are not valid", zodErrors(parsed.error));
-  return fromDb(await db.saveRiskSettings(await getDb(), projectId, parsed.data, baseVersion), "risk settings");
+  return fromDb(await db.saveRiskSettings(await getDb(), projectId, parsed.data, baseVersion, actor), "risk settings");
+}
+
+export async function saveRequirement(actor: Actor, projectId: string, input: unknown, baseVersion: number): Promise<Saved<RequirementStatus>> {
+  await authorize(actor, projectId, "edit");
+  const parsed = RequirementStatus.safeParse(input);
+  if (!parsed.success) return invalid("the requirement status is not valid", zodErrors(parsed.error));
+  const requirement = annexIById(parsed.data.id);
+  if (!requirement) return invalid("unknown requirement", [{ severity: "error", path: "id", message: `"${parsed.data.id}" is not an Annex I requirement of MDCG 2019-16 Table 1` }]);
+  const regulation = (await readProject(projectId))?.model.project.regulation;
+  if (regulation && requirement.regulation !== regulation)
+    return invalid("requirement of the other regulation", [{ severity: "error", path: "id", message: `"${parsed.data.id}" is an ${requirement.regulation} requirement; this project follows the ${regulation}` }]);
+  if (!parsed.data.applicable && parsed.data.justification.length < 10)
+    return invalid("a justification is required", [{ severity: "error", path: "justification", message: "say why the requirement does not apply (at least 10 characters)" }]);
+  return fromDb(await db.saveRequirement(await getDb(), projectId, parsed.data, baseVersion, actor), `requirement "${parsed.data.id}"`);
 }

@@ -1,16 +1,18 @@
 import { getDb } from "@/db/client";
 import * as store from "@/db/projects";
+import { importAssessment, loadAssessment } from "@/db/assessment";
+import { projectIdsOf, type Actor } from "@/db/users";
 import { formatPath, ModelError, type ModelIssue } from "@/lib/model/issues";
 import { applyOperation, ModelOperation } from "@/lib/model/operations";
 import { FORMAT_VERSION, Project, type Model } from "@/lib/model/schema";
 import { validateModel, validateModelText } from "@/lib/model/validate";
 import { validateProjectText, type ProjectFile } from "@/lib/project/file";
-import { importAssessment, loadAssessment } from "@/db/assessment";
-import { currentUser } from "./user";
+import { authorize } from "./access";
 
 /**
- * What the pages, server actions and API routes do with projects: validate with lib/model,
- * persist with db/. Every outcome is a value the caller turns into a page, JSON or problem+json.
+ * What the pages, server actions and API routes do with projects: check the actor's role, validate
+ * with lib/model, persist with db/. Every outcome is a value the caller turns into a page, JSON or
+ * problem+json; a refused permission throws AuthError (401/403).
  */
 
 export type Outcome<T> =
@@ -21,8 +23,10 @@ export type Outcome<T> =
 
 const invalid = (message: string, errors: ModelIssue[]) => ({ ok: false, kind: "invalid", message, errors }) as const;
 const notFound = (id: string) => ({ ok: false, kind: "not-found", message: `there is no project "${id}"` }) as const;
+const info = (actor: Actor, summary: string) => ({ author: actor.name, summary, actor: { id: actor.id, name: actor.name } });
+const ownerOf = (actor: Actor) => (actor.id === "system" ? undefined : actor.id);
 
-export async function createProjectFromDetails(input: unknown): Promise<Outcome<store.ProjectSummary>> {
+export async function createProjectFromDetails(actor: Actor, input: unknown): Promise<Outcome<store.ProjectSummary>> {
   const parsed = Project.safeParse(input);
   if (!parsed.success)
     return invalid(
@@ -32,39 +36,43 @@ export async function createProjectFromDetails(input: unknown): Promise<Outcome<
   const result = validateModel({ medthreat: FORMAT_VERSION, project: parsed.data });
   if (!result.ok) return invalid("the project details are not valid", result.errors);
   const db = await getDb();
-  return { ok: true, value: await store.createProject(db, result.model, { author: await currentUser(), summary: "Project created" }) };
+  return { ok: true, value: await store.createProject(db, result.model, info(actor, "Project created"), ownerOf(actor)) };
 }
 
 /** Creates a project from a project file (a model, with or without its assessment); a refused file changes nothing. */
-export async function importProject(text: string, filename?: string): Promise<Outcome<store.ProjectSummary>> {
+export async function importProject(actor: Actor, text: string, filename?: string): Promise<Outcome<store.ProjectSummary>> {
   const result = validateProjectText(text);
   if (!result.ok) return invalid(`the file was not imported: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}`, result.errors);
   const db = await getDb();
-  const author = await currentUser();
-  const project = await store.createProject(db, result.model, { author, summary: `Imported from ${filename ?? "a project file"}` });
+  const project = await store.createProject(db, result.model, info(actor, `Imported from ${filename ?? "a project file"}`), ownerOf(actor));
   if (result.assessment) {
-    const { projectThreats } = await import("./threats");
-    await projectThreats(project.id);
-    await importAssessment(db, project.id, result.assessment, project.currentRevision, author);
+    const { syncProjectThreats } = await import("./threats");
+    await syncProjectThreats(project.id);
+    await importAssessment(db, project.id, result.assessment, project.currentRevision, actor);
   }
   return { ok: true, value: project };
 }
 
 /** The whole project as a file: the current architecture and its assessment. */
-export async function exportProject(id: string): Promise<ProjectFile | undefined> {
-  const stored = await loadProject(id);
+export async function exportProject(actor: Actor, id: string): Promise<ProjectFile | undefined> {
+  const stored = await loadProject(actor, id);
   if (!stored) return undefined;
   return { model: stored.model, assessment: await loadAssessment(await getDb(), id) };
 }
 
-export async function loadProject(id: string, revision?: number) {
-  const db = await getDb();
-  return store.getModel(db, id, revision);
+/** A project's model at a revision, for code that has already checked access (or needs none, like the analysis). */
+export async function readProject(id: string, revision?: number) {
+  return store.getModel(await getDb(), id, revision);
 }
 
-async function save(id: string, baseRevision: number, model: Model, summary: string): Promise<Outcome<{ revision: number; model: Model; summary: string }>> {
-  const db = await getDb();
-  const saved = await store.saveModel(db, id, baseRevision, model, { author: await currentUser(), summary });
+export async function loadProject(actor: Actor, id: string, revision?: number) {
+  const stored = await readProject(id, revision);
+  if (stored) await authorize(actor, id, "read");
+  return stored;
+}
+
+async function save(actor: Actor, id: string, baseRevision: number, model: Model, summary: string): Promise<Outcome<{ revision: number; model: Model; summary: string }>> {
+  const saved = await store.saveModel(await getDb(), id, baseRevision, model, info(actor, summary));
   if (saved.ok) return { ok: true, value: { revision: saved.revision, model, summary } };
   if (saved.reason === "not-found") return notFound(id);
   return {
@@ -77,16 +85,22 @@ async function save(id: string, baseRevision: number, model: Model, summary: str
   };
 }
 
+async function editable(actor: Actor, id: string, revision: number) {
+  const current = await readProject(id, revision);
+  if (current) await authorize(actor, id, "edit");
+  return current;
+}
+
 /** Applies one editor operation to the revision it was based on. */
-export async function applyModelOperation(id: string, baseRevision: number, operation: unknown) {
+export async function applyModelOperation(actor: Actor, id: string, baseRevision: number, operation: unknown) {
+  const current = await editable(actor, id, baseRevision);
+  if (!current) return notFound(id);
   const op = ModelOperation.safeParse(operation);
   if (!op.success)
     return invalid(
       "the change is not valid",
       op.error.issues.map((i) => ({ severity: "error", path: formatPath(i.path as (string | number)[]), message: i.message })),
     );
-  const current = await loadProject(id, baseRevision);
-  if (!current) return notFound(id);
   let result;
   try {
     result = applyOperation(current.model, op.data);
@@ -94,38 +108,50 @@ export async function applyModelOperation(id: string, baseRevision: number, oper
     if (e instanceof ModelError) return invalid(e.message, e.issues);
     throw e;
   }
-  return save(id, baseRevision, result.model, result.summary);
+  return save(actor, id, baseRevision, result.model, result.summary);
 }
 
 /** Replaces the whole model (API PUT, revision restore). */
-export async function replaceModel(id: string, baseRevision: number, text: string, summary: string) {
+export async function replaceModel(actor: Actor, id: string, baseRevision: number, text: string, summary: string) {
+  if (!(await editable(actor, id, baseRevision))) return notFound(id);
   const result = validateModelText(text);
   if (!result.ok) return invalid(`the model was not saved: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}`, result.errors);
-  return save(id, baseRevision, result.model, summary);
+  return save(actor, id, baseRevision, result.model, summary);
 }
 
-export async function replaceModelObject(id: string, baseRevision: number, model: Model, summary: string) {
-  return save(id, baseRevision, model, summary);
+export async function restoreRevision(actor: Actor, id: string, baseRevision: number, revision: number) {
+  if (!(await editable(actor, id, baseRevision))) return notFound(id);
+  const old = await readProject(id, revision);
+  if (!old) return { ok: false, kind: "not-found", message: `there is no revision ${revision}` } as const;
+  return save(actor, id, baseRevision, old.model, `Restored revision ${revision}`);
 }
 
-export async function renameProject(id: string, baseRevision: number, name: string) {
-  const current = await loadProject(id, baseRevision);
+export async function renameProject(actor: Actor, id: string, baseRevision: number, name: string) {
+  const current = await editable(actor, id, baseRevision);
   if (!current) return notFound(id);
-  return applyModelOperation(id, baseRevision, { op: "update-project", project: { ...current.model.project, name } });
+  return applyModelOperation(actor, id, baseRevision, { op: "update-project", project: { ...current.model.project, name } });
 }
 
-export async function listProjects(deleted = false) {
-  return store.listProjects(await getDb(), { deleted });
+/** The projects the actor is a member of (an administrator sees all). */
+export async function listProjects(actor: Actor, deleted = false) {
+  const db = await getDb();
+  const all = await store.listProjects(db, { deleted });
+  if (actor.isAdmin) return all;
+  const mine = await projectIdsOf(db, actor.id);
+  return all.filter((p) => mine.has(p.id));
 }
 
-export async function listRevisions(id: string) {
+export async function listRevisions(actor: Actor, id: string) {
+  await authorize(actor, id, "read");
   return store.listRevisions(await getDb(), id);
 }
 
-export async function deleteProject(id: string) {
-  return store.deleteProject(await getDb(), id);
+export async function deleteProject(actor: Actor, id: string) {
+  await authorize(actor, id, "manage");
+  return store.deleteProject(await getDb(), id, actor);
 }
 
-export async function restoreProject(id: string) {
-  return store.restoreProject(await getDb(), id);
+export async function restoreProject(actor: Actor, id: string) {
+  await authorize(actor, id, "manage");
+  return store.restoreProject(await getDb(), id, actor);
 }

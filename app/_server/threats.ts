@@ -6,8 +6,9 @@ import { formatIssue, type ModelIssue } from "@/lib/model/issues";
 import { analyzeModel, LIBRARY_VERSION, type Analysis, type ThreatRule } from "@/lib/threats";
 import { EMPTY_RULE_FILE, parseRuleFile, rulesFingerprint } from "@/lib/threats/custom-rules";
 import { Decision } from "@/lib/threats/decision";
-import { loadProject } from "./projects";
-import { currentUser } from "./user";
+import { readProject } from "./projects";
+import { authorize, requireAdmin, SYSTEM } from "./access";
+import type { Actor } from "@/db/users";
 
 /** Threat analysis of stored projects: runs the engine, keeps threat records and decisions in step. */
 
@@ -56,8 +57,15 @@ export interface ProjectThreats {
 }
 
 /** The current threats of a project, analysing again only when the model or the rules changed since the last time. */
-export async function projectThreats(projectId: string): Promise<ProjectThreats | undefined> {
-  const stored = await loadProject(projectId);
+export async function projectThreats(actor: Actor, projectId: string): Promise<ProjectThreats | undefined> {
+  if (!(await readProject(projectId))) return undefined;
+  await authorize(actor, projectId, "read");
+  return syncProjectThreats(projectId);
+}
+
+/** Brings the stored threat records in line with the current model and rules (no access check: it changes nothing a user wrote). */
+export async function syncProjectThreats(projectId: string): Promise<ProjectThreats | undefined> {
+  const stored = await readProject(projectId);
   if (!stored) return undefined;
   const customRules = await customRulesFor(projectId);
   const analysis = analyzeModel(stored.model, customRules.rules);
@@ -66,7 +74,7 @@ export async function projectThreats(projectId: string): Promise<ProjectThreats 
   await oneAtATime(projectId, async () => {
     const last = await analysisStamp(db, projectId);
     if (last && last.revision === stamp.revision && last.rulesFingerprint === stamp.rulesFingerprint && last.libraryVersion === stamp.libraryVersion) return;
-    await syncThreats(db, projectId, analysis, stamp, "medthreat (analysis)");
+    await syncThreats(db, projectId, analysis, stamp, SYSTEM.name);
   });
   const all = await threatRecordsOf(db, projectId);
   return {
@@ -85,7 +93,8 @@ export type DecideOutcome =
   | { ok: false; kind: "not-found"; message: string }
   | { ok: false; kind: "conflict"; message: string; current: ThreatRecord };
 
-export async function decide(projectId: string, threatId: string, baseVersion: number, input: unknown): Promise<DecideOutcome> {
+export async function decide(actor: Actor, projectId: string, threatId: string, baseVersion: number, input: unknown): Promise<DecideOutcome> {
+  await authorize(actor, projectId, "edit");
   const parsed = Decision.safeParse(input);
   if (!parsed.success)
     return {
@@ -106,7 +115,7 @@ export async function decide(projectId: string, threatId: string, baseVersion: n
         errors: [{ severity: "error", path: "status", message: "no linked control transfers risk to the operator" }],
       };
   }
-  const result = await decideThreat(db, projectId, threatId, baseVersion, parsed.data, await currentUser());
+  const result = await decideThreat(db, projectId, threatId, baseVersion, parsed.data, actor);
   if (result.ok) return result;
   if (result.reason === "not-found") return { ok: false, kind: "not-found", message: `project "${projectId}" has no threat "${threatId}"` };
   const c = result.current;
@@ -118,11 +127,16 @@ export async function decide(projectId: string, threatId: string, baseVersion: n
   };
 }
 
-export async function historyOf(projectId: string, threatId: string) {
+export async function historyOf(actor: Actor, projectId: string, threatId: string) {
+  await authorize(actor, projectId, "read");
   return threatHistory(await getDb(), projectId, threatId);
 }
 
-export async function ruleSetText(scope: string) {
+const projectOfScope = (scope: string) => (scope.startsWith("project:") ? scope.slice("project:".length) : undefined);
+
+export async function ruleSetText(actor: Actor, scope: string) {
+  const projectId = projectOfScope(scope);
+  if (projectId) await authorize(actor, projectId, "read");
   const set = await getRuleSet(await getDb(), scope);
   return { text: set?.text ?? EMPTY_RULE_FILE, version: set?.version ?? 0 };
 }
@@ -132,14 +146,17 @@ export type RuleSetOutcome =
   | { ok: false; kind: "invalid"; message: string; errors: ModelIssue[] }
   | { ok: false; kind: "conflict"; message: string; currentVersion: number };
 
-/** Validates and saves a rule set; project rules must not reuse organisation rule ids and vice versa. */
-export async function saveRules(scope: string, baseVersion: number, text: string): Promise<RuleSetOutcome> {
+/** Validates and saves a rule set (organisation rules: administrators; project rules: editors); project rules must not reuse organisation rule ids. */
+export async function saveRules(actor: Actor, scope: string, baseVersion: number, text: string): Promise<RuleSetOutcome> {
+  const projectId = projectOfScope(scope);
+  if (projectId) await authorize(actor, projectId, "edit");
+  else await requireAdmin(actor);
   const db = await getDb();
   const other = scope === ORGANISATION_SCOPE ? undefined : await getRuleSet(db, ORGANISATION_SCOPE);
   const otherRules = other ? parseRuleFile(other.text) : undefined;
   const parsed = parseRuleFile(text, otherRules?.ok ? otherRules.rules.map((r) => r.id) : []);
   if (!parsed.ok) return { ok: false, kind: "invalid", message: `the rules were not saved: ${parsed.errors.length} problem(s)`, errors: parsed.errors };
-  const saved = await saveRuleSet(db, scope, baseVersion, text, await currentUser());
+  const saved = await saveRuleSet(db, scope, baseVersion, text, actor);
   if (saved.ok) return { ok: true, version: saved.version, count: parsed.rules.length };
   return {
     ok: false,

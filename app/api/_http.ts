@@ -1,6 +1,7 @@
 import { MAX_MODEL_BYTES } from "@/lib/model/format";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Outcome } from "../_server/projects";
+import { AuthError } from "../_server/auth";
 
 /** RFC 9457 problem details. `type` names the kind of problem; `errors` lists model issues with their paths. */
 export function problem(status: number, slug: string, title: string, detail: string, extra: Record<string, unknown> = {}): Response {
@@ -83,13 +84,28 @@ export function requireRevision(request: Request): number {
 
 export const etag = (revision: number) => `"${revision}"`;
 
-/** Wraps a handler so BodyErrors become their responses and anything unexpected a 500 problem. */
+const AUTH_TITLES: Record<number, [string, string]> = {
+  400: ["bad-request", "Bad request"],
+  401: ["unauthenticated", "Not signed in"],
+  403: ["forbidden", "Not allowed"],
+  409: ["conflict", "Conflict"],
+  429: ["too-many-attempts", "Too many attempts"],
+};
+
+/** Wraps a handler so BodyErrors and AuthErrors become their responses and anything unexpected a 500 problem. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await fn(...args);
     } catch (e) {
       if (e instanceof BodyError) return e.response;
+      if (e instanceof AuthError) {
+        const [slug, title] = AUTH_TITLES[e.status];
+        const response = problem(e.status, slug, title, e.message);
+        if (e.status === 401) response.headers.set("www-authenticate", 'Bearer realm="medthreat"');
+        if (e.retryAfterSeconds) response.headers.set("retry-after", String(e.retryAfterSeconds));
+        return response;
+      }
       console.error(e);
       return problem(500, "internal", "Internal error", "the server failed to handle the request; nothing was changed");
     }

@@ -1,4 +1,5 @@
 import { ruleSetText } from "../_server/threats";
+import { pageActor } from "../_server/pages";
 import { ORGANISATION_SCOPE } from "@/db/rule-sets";
 import { RuleSetEditor } from "../_components/RuleSetEditor";
 import { RuleLibrary } from "../_components/RuleLibrary";
@@ -8,7 +9,7 @@ import { BUILT_IN_RULES, LIBRARY_VERSION } from "@/lib/threats";
 export const dynamic = "force-dynamic";
 
 export default async function OrganisationRulesPage() {
-  const set = await ruleSetText(ORGANISATION_SCOPE);
+  const set = await ruleSetText(await pageActor(), ORGANISATION_SCOPE);
   return (
     <div className="space-y-4">
       <h1>Threat rules</h1>

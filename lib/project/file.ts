@@ -4,6 +4,7 @@ import { formatPath, type ModelIssue, type PathSegment } from "../model/issues";
 import { Model } from "../model/schema";
 import { locateIssue, schemaIssues, validateModel } from "../model/validate";
 import { Assessment } from "../risk/assessment";
+import { annexIById } from "../catalog";
 
 /**
  * A project file: the architecture (a model) and, optionally, its assessment under `assessment:`.
@@ -55,6 +56,11 @@ function checkAssessment(a: Assessment): ModelIssue[] {
   const hazards = unique(a.hazards, "hazards", "hazard");
   const controls = unique(a.controls, "controls", "control");
   unique(a.threats, "threats", "threat");
+  unique(a.requirements, "requirements", "requirement");
+  a.requirements.forEach((r, i) => {
+    if (!annexIById(r.id)) error(["requirements", i, "id"], `"${r.id}" is not an Annex I requirement of MDCG 2019-16 Table 1`);
+    if (!r.applicable && r.justification.length < 10) error(["requirements", i, "justification"], "a requirement marked not applicable needs a justification");
+  });
   a.threats.forEach((t, i) => {
     if (t.hazard && !hazards.has(t.hazard)) error(["threats", i, "hazard"], `unknown hazard "${t.hazard}"`);
     const linked = new Set<string>();
@@ -73,6 +79,7 @@ const byId = <T extends { id: string }>(list: readonly T[]) => [...list].sort((a
 export function canonicalAssessment(a: Assessment): Assessment {
   return Assessment.parse({
     settings: a.settings,
+    requirements: byId(a.requirements),
     hazards: byId(a.hazards),
     controls: byId(a.controls).map((c) => ({
       ...c,

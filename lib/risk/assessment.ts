@@ -144,8 +144,17 @@ export const ThreatAssessment = z.strictObject({
 });
 export type ThreatAssessment = z.infer<typeof ThreatAssessment>;
 
+/** Whether an Annex I requirement of MDCG 2019-16 Table 1 applies to the device; every one applies unless justified. */
+export const RequirementStatus = z.strictObject({
+  id: z.string().min(3).max(30).describe("Annex I id of the project's regulation, e.g. MDR-22.1"),
+  applicable: z.boolean().default(true),
+  justification: Text(4000).describe("Why it does not apply, or how it is met where no control shows it."),
+});
+export type RequirementStatus = z.infer<typeof RequirementStatus>;
+
 export const Assessment = z.strictObject({
   settings: RiskSettings.default(DEFAULT_RISK_SETTINGS),
+  requirements: z.array(RequirementStatus).default([]),
   hazards: z.array(Hazard).default([]),
   controls: z.array(ProjectControl).default([]),
   threats: z.array(ThreatAssessment).default([]),

@@ -91,7 +91,7 @@ test("an edit based on a stale revision is refused, the input is kept and can be
   await a.getByRole("button", { name: "Save" }).click();
   await expect(a.getByRole("status")).toContainText("Changed process");
   await b.getByRole("button", { name: "Save" }).click();
-  await expect(b.getByRole("alert").filter({ hasText: "Someone else changed this project" })).toContainText("revision 2 is no longer current: local user saved revision 3");
+  await expect(b.getByRole("alert").filter({ hasText: "Someone else changed this project" })).toContainText("revision 2 is no longer current: Ada Admin saved revision 3");
   await expect(b.getByRole("form", { name: "Edit process" }).getByLabel("Description")).toHaveValue("Edited in B");
 
   await b.getByRole("button", { name: "Load latest and apply my change" }).click();

@@ -33,7 +33,7 @@ test("threats of the demo device: filter, explain, decide, and see open threats 
   await page.reload();
   const again = page.locator('[data-threat-id="therapy-command-replay@app-therapy-commands"]');
   await expect(again.getByLabel("Decision", { exact: true })).toHaveValue("mitigated");
-  await expect(again).toContainText("Decided by local user");
+  await expect(again).toContainText("Decided by Ada Admin");
   await again.getByRole("button", { name: "History" }).click();
   await expect(again.getByRole("list", { name: "History" })).toContainText("decision: mitigated");
 

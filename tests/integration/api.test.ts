@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabaseUrl } from "../helpers/temp-db";
 import { exampleText } from "../helpers/models";
+import { adminUser } from "../helpers/auth";
 
 const { dir } = useTempDatabaseUrl();
 const projects = await import("@/app/api/projects/route");
@@ -15,7 +16,10 @@ const validateRoute = await import("@/app/api/validate/route");
 const exportRoute = await import("@/app/api/projects/[id]/export/route");
 
 const base = "http://test.local";
-const req = (path: string, init: RequestInit = {}) => new Request(base + path, init);
+const admin = await adminUser();
+/** A request as the administrator (API token); `anonymous` leaves the credentials out. */
+const req = (path: string, init: RequestInit = {}, anonymous = false) =>
+  new Request(base + path, { ...init, headers: { ...(anonymous ? {} : admin.headers), ...Object.fromEntries(new Headers(init.headers).entries()) } });
 const params = <T extends Record<string, string>>(p: T) => ({ params: Promise.resolve(p) });
 
 async function importExample(): Promise<string> {
@@ -118,7 +122,7 @@ describe("REST API", () => {
     );
     expect(stale.status).toBe(409);
     const problem = await stale.json();
-    expect(problem).toMatchObject({ currentRevision: 2, savedBy: "local user" });
+    expect(problem).toMatchObject({ currentRevision: 2, savedBy: "admin" });
     expect(problem.detail).toMatch(/revision 1 is no longer current/);
     const revisions = await (await revisionsRoute.GET(req(`/api/projects/${id}/revisions`), params({ id }))).json();
     expect(revisions.revisions.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
@@ -166,6 +170,17 @@ describe("REST API", () => {
     const body = await res.json();
     expect(body.valid).toBe(false);
     expect(body.errors.map((e: { path: string }) => e.path)).toEqual(["flows[0].from", "flows[0].to"]);
+    expect(await count()).toBe(before);
+  });
+
+  it("answers requests without credentials, or with an unknown token, with 401 and changes nothing", async () => {
+    const before = await count();
+    const anonymous = await projects.POST(req("/api/projects", { method: "POST", body: JSON.stringify({ project: { name: "Sneaky", device: { name: "X" } } }) }, true));
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer/);
+    expect((await anonymous.json()).type).toContain("unauthenticated");
+    const forged = await projectRoute.GET(req(`/api/projects/${id}`, { headers: { authorization: "Bearer mt_forged" } }, true), params({ id }));
+    expect(forged.status).toBe(401);
     expect(await count()).toBe(before);
   });
 

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { loadProject } from "@/app/_server/projects";
+import { projectForPage } from "@/app/_server/pages";
 import { label } from "@/lib/model/vocabulary";
 import { ProjectHeaderActions } from "./_components/ProjectHeaderActions";
 import { ProjectTabs } from "./_components/ProjectTabs";
@@ -7,9 +7,8 @@ import { ProjectTabs } from "./_components/ProjectTabs";
 export const dynamic = "force-dynamic";
 
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const stored = await loadProject(id);
-  if (!stored || stored.project.deletedAt) notFound();
+  const { id, stored } = await projectForPage(params);
+  if (stored.project.deletedAt) notFound();
   const { project } = stored.model;
   return (
     <div className="space-y-4">

@@ -30,14 +30,19 @@ export function ProjectHeaderActions({ id, name, revision }: { id: string; name:
         <button className="btn" onClick={() => setRenaming((r) => !r)}>
           Rename
         </button>
-        <form
-          action={deleteProjectAction.bind(null, id)}
-          onSubmit={(e) => {
-            if (!confirm(`Move "${name}" to the trash? You can restore it from the project list.`)) e.preventDefault();
+        <button
+          className="btn btn-danger"
+          disabled={pending}
+          onClick={() => {
+            if (!confirm(`Move "${name}" to the trash? You can restore it from the project list.`)) return;
+            start(async () => {
+              const refused = await deleteProjectAction(id);
+              if (refused) setMessage(refused.message);
+            });
           }}
         >
-          <button className="btn btn-danger">Delete</button>
-        </form>
+          Delete
+        </button>
       </div>
       {renaming && (
         <div className="flex items-center gap-2">

@@ -10,12 +10,18 @@ export function ProjectTabs({ id }: { id: string }) {
     { href: `/projects/${id}/threats`, label: "Threats" },
     { href: `/projects/${id}/risks`, label: "Risks" },
     { href: `/projects/${id}/controls`, label: "Controls" },
+    { href: `/projects/${id}/requirements`, label: "Requirements" },
+    { href: `/projects/${id}/trace`, label: "Traceability" },
+    { href: `/projects/${id}/review`, label: "Review" },
+    { href: `/projects/${id}/baselines`, label: "Baselines" },
     { href: `/projects/${id}/details`, label: "Project details" },
+    { href: `/projects/${id}/members`, label: "Members" },
     { href: `/projects/${id}/rules`, label: "Rules" },
     { href: `/projects/${id}/history`, label: "History" },
+    { href: `/projects/${id}/audit`, label: "Audit log" },
   ];
   return (
-    <nav className="flex gap-1 border-b border-slate-200" aria-label="Project sections">
+    <nav className="flex flex-wrap gap-1 border-b border-slate-200" aria-label="Project sections">
       {tabs.map((t) => (
         <Link
           key={t.href}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { adoptLibraryControlAction, saveControlAction } from "@/app/actions/assessment";
 import { IssueList } from "@/app/_components/IssueList";
@@ -11,6 +11,8 @@ import type { ModelIssue } from "@/lib/model/issues";
 import { CONTROL_STATUSES, CONTROL_TYPES, EVIDENCE_RESULTS, VERIFICATION_METHODS, type Evidence, type ProjectControl } from "@/lib/risk/assessment";
 import { Checkbox, MultiCheck, Select, TextArea, TextField } from "../_editor/fields";
 import { CAPABILITY_CODES, capabilityByCode, MDR_ANNEX_I, type MdrAnnexIId } from "@/lib/catalog";
+import type { CommentView } from "@/app/_server/comments";
+import { CommentThread } from "../_components/CommentThread";
 
 interface Entry {
   control: ProjectControl;
@@ -32,7 +34,13 @@ const blank = (): ProjectControl => ({
 });
 
 /** The project's controls: taken from the library or written by the user, with status and verification evidence. */
-export function ControlsView(props: { projectId: string; controls: Entry[]; linkedThreats: Record<string, { id: string; title: string; status: string }[]>; library: SecurityControl[] }) {
+export function ControlsView(props: {
+  projectId: string;
+  controls: Entry[];
+  linkedThreats: Record<string, { id: string; title: string; status: string }[]>;
+  library: SecurityControl[];
+  comments?: { threads: Record<string, CommentView[]>; canComment: boolean };
+}) {
   const router = useRouter();
   const [selected, setSelected] = useState<string | "new">();
   const [browsing, setBrowsing] = useState(false);
@@ -40,6 +48,22 @@ export function ControlsView(props: { projectId: string; controls: Entry[]; link
   const [message, setMessage] = useState<string>();
   const adopted = new Set(props.controls.map((c) => c.control.libraryId ?? c.control.id));
   const current = props.controls.find((c) => c.control.id === selected);
+
+  // A link to /controls#<control id> (from the review or the traceability matrix) opens that control.
+  const controls = useRef(props.controls);
+  useEffect(() => {
+    controls.current = props.controls;
+  });
+  useEffect(() => {
+    const openFromHash = () => {
+      const hash = window.location.hash.slice(1);
+      const id = controls.current.find((c) => c.control.id === hash || encodeURIComponent(c.control.id) === hash)?.control.id;
+      if (id) setSelected(id);
+    };
+    openFromHash();
+    window.addEventListener("hashchange", openFromHash);
+    return () => window.removeEventListener("hashchange", openFromHash);
+  }, []);
 
   const adopt = async (id: string) => {
     const outcome = await adoptLibraryControlAction(props.projectId, id);
@@ -100,11 +124,12 @@ export function ControlsView(props: { projectId: string; controls: Entry[]; link
                 <th>Status</th>
                 <th>Evidence</th>
                 <th>Threats</th>
+                <th>Open comments</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {props.controls.map(({ control: c }) => (
-                <tr key={c.id} className={selected === c.id ? "bg-blue-50" : ""}>
+                <tr key={c.id} id={c.id} className={`scroll-mt-4 ${selected === c.id ? "bg-blue-50" : ""}`}>
                   <td className="py-1">
                     <button className="text-left text-blue-700 hover:underline" onClick={() => setSelected(c.id)}>
                       {c.title}
@@ -117,6 +142,7 @@ export function ControlsView(props: { projectId: string; controls: Entry[]; link
                   <td>{c.status}</td>
                   <td>{c.evidence.length}</td>
                   <td>{props.linkedThreats[c.id]?.length ?? 0}</td>
+                  <td>{(props.comments?.threads[c.id] ?? []).filter((x) => !x.resolvedAt).length || ""}</td>
                 </tr>
               ))}
             </tbody>
@@ -126,6 +152,11 @@ export function ControlsView(props: { projectId: string; controls: Entry[]; link
       <aside className="card">
         {selected === "new" && <ControlForm key="new" projectId={props.projectId} entry={{ control: blank(), version: 0 }} linked={[]} onSaved={(id) => setSelected(id)} />}
         {current && <ControlForm key={current.control.id} projectId={props.projectId} entry={current} linked={props.linkedThreats[current.control.id] ?? []} onSaved={() => undefined} />}
+        {current && props.comments && (
+          <div className="mt-4 border-t border-slate-200 pt-3">
+            <CommentThread projectId={props.projectId} targetType="control" targetId={current.control.id} comments={props.comments.threads[current.control.id] ?? []} canComment={props.comments.canComment} />
+          </div>
+        )}
         {!selected && <p className="text-sm text-slate-500">Choose a control to edit its status and verification evidence.</p>}
       </aside>
     </div>

@@ -5,8 +5,8 @@ import { RestoreRevisionButton } from "./RestoreRevisionButton";
 export const dynamic = "force-dynamic";
 
 export default async function HistoryPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id, stored } = await projectForPage(params);
-  const revisions = await listRevisions(id);
+  const { id, stored, actor } = await projectForPage(params);
+  const revisions = await listRevisions(actor, id);
   return (
     <div className="card">
       <h2 className="mb-2">Revisions</h2>

@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { forPage, pageActor } from "@/app/_server/pages";
 import { projectAssessment } from "@/app/_server/assessment";
 import { RisksView } from "./RisksView";
 
@@ -6,8 +6,7 @@ export const dynamic = "force-dynamic";
 
 export default async function RisksPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const data = await projectAssessment(id);
-  if (!data) notFound();
+  const data = await forPage(async () => projectAssessment(await pageActor(), id));
   const titles = Object.fromEntries(data.analysis.threats.map((t) => [t.id, t.title]));
   return (
     <RisksView

@@ -8,8 +8,8 @@ import { EXAMPLE_RULE_FILE } from "@/lib/threats/example-rules";
 export const dynamic = "force-dynamic";
 
 export default async function ProjectRulesPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await projectForPage(params);
-  const set = await ruleSetText(projectScope(id));
+  const { id, actor } = await projectForPage(params);
+  const set = await ruleSetText(actor, projectScope(id));
   return (
     <section className="card space-y-2">
       <h2>Project rules</h2>

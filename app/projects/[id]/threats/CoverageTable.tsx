@@ -52,7 +52,7 @@ export function CoverageTable({ projectId, coverage }: { projectId: string; cove
           </thead>
           <tbody className="divide-y divide-slate-100">
             {coverage.map((entry) => (
-              <tr key={entry.targetId}>
+              <tr key={entry.targetId} id={`coverage-${entry.targetId}`} className="scroll-mt-4 target:bg-amber-50">
                 <td className="py-1">
                   {entry.targetName} <span className="text-xs text-slate-500">{entry.targetKind}</span>
                 </td>

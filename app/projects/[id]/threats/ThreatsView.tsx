@@ -22,8 +22,10 @@ export function ThreatsView(props: {
   coverage: CoverageEntry[];
   warnings: string[];
   residuals: Record<string, { acceptable: boolean; text: string }>;
+  /** From the page's `?tab=` (the coverage review links to `?tab=coverage`). */
+  initialTab?: Tab;
 }) {
-  const [tab, setTab] = useState<Tab>("threats");
+  const [tab, setTab] = useState<Tab>(props.initialTab ?? "threats");
   const [status, setStatus] = useState<ThreatStatus | "all" | "decided">("all");
   const [stride, setStride] = useState<string>("all");
   const [safety, setSafety] = useState<"all" | "yes" | "no">("all");

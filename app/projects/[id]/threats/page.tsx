@@ -1,14 +1,16 @@
-import { notFound } from "next/navigation";
+import { forPage, pageActor } from "@/app/_server/pages";
 import { projectAssessment } from "@/app/_server/assessment";
 import { toObsoleteView, toRecordView } from "@/app/_server/threat-views";
 import { ThreatsView } from "./ThreatsView";
 
+const TABS = ["threats", "coverage", "obsolete"] as const;
+
 export const dynamic = "force-dynamic";
 
-export default async function ThreatsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ThreatsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
   const { id } = await params;
-  const data = await projectAssessment(id);
-  if (!data) notFound();
+  const { tab } = await searchParams;
+  const data = await forPage(async () => projectAssessment(await pageActor(), id));
   const { analysis } = data;
   const residuals = Object.fromEntries(
     data.overview.risks.map((r) => [
@@ -27,6 +29,7 @@ export default async function ThreatsPage({ params }: { params: Promise<{ id: st
       coverage={analysis.coverage}
       warnings={data.customRules.warnings}
       residuals={residuals}
+      initialTab={TABS.find((t) => t === tab)}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { requireActor } from "@/app/_server/access";
 import { exportProject } from "@/app/_server/projects";
 import type { FileFormat } from "@/lib/model/format";
 import { serializeProject } from "@/lib/project/file";
@@ -13,7 +14,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const url = new URL(request.url);
   const format = (url.searchParams.get("format") ?? "yaml") as FileFormat;
   if (format !== "yaml" && format !== "json") return problem(400, "bad-format", "Unknown format", "format must be yaml or json");
-  const file = await exportProject(id);
+  const file = await exportProject(await requireActor(request), id);
   if (!file) return notFound(`there is no project "${id}"`);
   const headers: Record<string, string> = { "content-type": format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8" };
   if (url.searchParams.get("download")) headers["content-disposition"] = `attachment; filename="${slug(file.model.project.name)}.${format}"`;

@@ -1,3 +1,4 @@
+import { requireActor } from "@/app/_server/access";
 import { loadProject, replaceModel } from "@/app/_server/projects";
 import { serializeModel, type FileFormat } from "@/lib/model/format";
 import { etag, handle, notFound, outcomeProblem, problem, readBody, requireRevision } from "../../../_http";
@@ -22,7 +23,7 @@ export const GET = handle(async (request: Request, { params }: Params) => {
   const revisionParam = url.searchParams.get("revision");
   const revision = revisionParam === null ? undefined : Number(revisionParam);
   if (revision !== undefined && !Number.isInteger(revision)) return problem(400, "bad-revision", "Bad revision", "revision must be a whole number");
-  const stored = await loadProject(id, revision);
+  const stored = await loadProject(await requireActor(request), id, revision);
   if (!stored) return notFound(revision ? `project "${id}" has no revision ${revision}` : `there is no project "${id}"`);
   const headers: Record<string, string> = {
     "content-type": format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8",
@@ -36,9 +37,10 @@ export const GET = handle(async (request: Request, { params }: Params) => {
 /** Replaces the model with a whole file (YAML or JSON); If-Match names the revision it is based on. */
 export const PUT = handle(async (request: Request, { params }: Params) => {
   const { id } = await params;
+  const actor = await requireActor(request);
   const revision = requireRevision(request);
   const summary = request.headers.get("x-change-summary")?.slice(0, 200) || "Model replaced through the API";
-  const outcome = await replaceModel(id, revision, await readBody(request), summary);
+  const outcome = await replaceModel(actor, id, revision, await readBody(request), summary);
   if (!outcome.ok) return outcomeProblem(outcome);
   return Response.json({ revision: outcome.value.revision }, { headers: { etag: etag(outcome.value.revision) } });
 });

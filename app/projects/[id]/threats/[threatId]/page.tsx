@@ -1,19 +1,20 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { forPage, pageActor } from "@/app/_server/pages";
+import Link from "next/link";
 import { projectAssessment } from "@/app/_server/assessment";
 import { toRecordView } from "@/app/_server/threat-views";
 import { controlsFor } from "@/lib/controls";
 import { BUILT_IN_RULES } from "@/lib/threats";
 import { ThreatCard } from "../ThreatCard";
 import { ThreatRiskEditor } from "./ThreatRiskEditor";
+import { Comments } from "../../_components/Comments";
 
 export const dynamic = "force-dynamic";
 
 export default async function ThreatPage({ params }: { params: Promise<{ id: string; threatId: string }> }) {
   const { id, threatId: raw } = await params;
   const threatId = decodeURIComponent(raw);
-  const data = await projectAssessment(id);
-  if (!data) notFound();
+  const data = await forPage(async () => projectAssessment(await pageActor(), id));
   const record = data.records.get(threatId);
   const threat = data.analysis.threats.find((t) => t.id === threatId);
   if (!record) notFound();
@@ -45,6 +46,9 @@ export default async function ThreatPage({ params }: { params: Promise<{ id: str
           serverRisk={risk ?? null}
         />
       )}
+      <section className="card">
+        <Comments actor={await pageActor()} projectId={id} targetType="threat" targetId={threatId} />
+      </section>
     </div>
   );
 }

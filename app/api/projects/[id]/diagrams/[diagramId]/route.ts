@@ -1,3 +1,4 @@
+import { requireActor } from "@/app/_server/access";
 import { loadProject } from "@/app/_server/projects";
 import { toMermaid } from "@/lib/model/mermaid";
 import { etag, handle, notFound } from "../../../../_http";
@@ -5,9 +6,9 @@ import { etag, handle, notFound } from "../../../../_http";
 export const dynamic = "force-dynamic";
 
 /** Mermaid text of one diagram; the id `all` gives the whole model. */
-export const GET = handle(async (_request: Request, { params }: { params: Promise<{ id: string; diagramId: string }> }) => {
+export const GET = handle(async (request: Request, { params }: { params: Promise<{ id: string; diagramId: string }> }) => {
   const { id, diagramId } = await params;
-  const stored = await loadProject(id);
+  const stored = await loadProject(await requireActor(request), id);
   if (!stored) return notFound(`there is no project "${id}"`);
   if (diagramId !== "all" && !stored.model.diagrams.some((d) => d.id === diagramId))
     return notFound(`project "${id}" has no diagram "${diagramId}"`);

@@ -1,0 +1,51 @@
+import { getDb } from "@/db/client";
+import { roleOf, type Actor } from "@/db/users";
+import { ACTION_LABELS, allows, type Action } from "@/lib/access";
+import { actorFromCredentials, AuthError, SESSION_COOKIE } from "./auth";
+
+/** The medthreat process itself, for the first analysis and seeding. */
+export const SYSTEM: Actor = { id: "system", name: "medthreat", email: "", isAdmin: true };
+
+function cookieValue(header: string | null, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/**
+ * The signed-in user of a request: an API token (`Authorization: Bearer …`) or the session cookie.
+ * Route handlers pass their Request; pages and server actions read the request through next/headers.
+ */
+export async function actorOf(request?: Request): Promise<Actor | undefined> {
+  if (request) {
+    const auth = request.headers.get("authorization");
+    const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    return actorFromCredentials({ bearer, session: bearer ? undefined : cookieValue(request.headers.get("cookie"), SESSION_COOKIE) });
+  }
+  const { cookies } = await import("next/headers");
+  return actorFromCredentials({ session: (await cookies()).get(SESSION_COOKIE)?.value });
+}
+
+export async function requireActor(request?: Request): Promise<Actor> {
+  const actor = await actorOf(request);
+  if (!actor) throw new AuthError(401, "sign in first (or send an API token as Authorization: Bearer …)");
+  return actor;
+}
+
+/** Refuses (403) unless the actor's role in the project allows the action. */
+export async function authorize(actor: Actor, projectId: string, action: Action): Promise<void> {
+  if (actor.isAdmin) return;
+  const role = await roleOf(await getDb(), projectId, actor.id);
+  if (!allows(role, action)) throw new AuthError(403, `your role in this project (${role ?? "none"}) does not allow you to ${ACTION_LABELS[action]}`);
+}
+
+export async function requireAdmin(actor: Actor): Promise<void> {
+  if (!actor.isAdmin) throw new AuthError(403, "only an administrator can do this");
+}
+
+/** Whether the actor may do the action in the project: for showing or hiding forms (the server still checks every change). */
+export async function mayDo(actor: Actor, projectId: string, action: Action): Promise<boolean> {
+  return actor.isAdmin || allows(await roleOf(await getDb(), projectId, actor.id), action);
+}

@@ -1,0 +1,132 @@
+import { createHash, randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { getDb } from "@/db/client";
+import * as users from "@/db/users";
+import type { Actor } from "@/db/users";
+
+/**
+ * Local accounts: argon2id password hashes, session cookies holding a random token (only its hash
+ * is stored), personal API tokens for the REST API and the CLI, and a limit on failed sign-ins.
+ */
+
+export const SESSION_COOKIE = "medthreat_session";
+export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+export const MIN_PASSWORD_LENGTH = 12;
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+const newId = () => randomBytes(9).toString("base64url");
+
+export class AuthError extends Error {
+  constructor(
+    public readonly status: 400 | 401 | 403 | 409 | 429,
+    message: string,
+    public readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+function checkPassword(password: string) {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AuthError(400, `the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > 1000) throw new AuthError(400, "the password is too long");
+}
+
+function checkEmail(email: string) {
+  if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()) || email.length > 200) throw new AuthError(400, "enter an e-mail address such as ana@example.com");
+}
+
+/** Whether nobody has an account yet: the sign-up page is open only then. */
+export async function needsFirstAccount(): Promise<boolean> {
+  return (await users.countUsers(await getDb())) === 0;
+}
+
+/** The first account of a fresh database becomes administrator; later accounts are created by an administrator. */
+export async function createAccount(input: { email: string; name: string; password: string; isAdmin?: boolean }, by: Actor | null): Promise<Actor> {
+  checkEmail(input.email);
+  checkPassword(input.password);
+  if (!input.name.trim()) throw new AuthError(400, "enter a name");
+  const db = await getDb();
+  const first = (await users.countUsers(db)) === 0;
+  if (!first && !by?.isAdmin) throw new AuthError(403, "only an administrator can create accounts");
+  if (await users.userByEmail(db, input.email)) throw new AuthError(409, `there is already an account for ${input.email.trim().toLowerCase()}`);
+  const row = await users.createUser(db, { id: newId(), email: input.email, name: input.name.trim(), passwordHash: await hash(input.password), isAdmin: !!input.isAdmin }, by);
+  return { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin };
+}
+
+/** Failed sign-ins per e-mail address and per client, in this server process. */
+const failures = new Map<string, number[]>();
+const WINDOW_MS = 15 * 60 * 1000;
+const LIMITS = { email: 5, client: 20 };
+
+function recentFailures(key: string): number[] {
+  const now = Date.now();
+  const list = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
+  failures.set(key, list);
+  return list;
+}
+
+function checkRate(emailKey: string, clientKey: string) {
+  for (const [key, limit] of [[emailKey, LIMITS.email], [clientKey, LIMITS.client]] as const) {
+    const list = recentFailures(key);
+    if (list.length >= limit) {
+      const wait = Math.ceil((WINDOW_MS - (Date.now() - list[0])) / 1000);
+      throw new AuthError(429, `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s)`, wait);
+    }
+  }
+}
+
+/** Checks e-mail and password; returns a new session token for the cookie. */
+export async function signIn(email: string, password: string, client: string): Promise<{ token: string; actor: Actor }> {
+  const emailKey = `email:${email.trim().toLowerCase()}`;
+  const clientKey = `client:${client}`;
+  checkRate(emailKey, clientKey);
+  const db = await getDb();
+  const user = await users.userByEmail(db, email);
+  const ok = user && !user.disabledAt && (await verify(user.passwordHash, password).catch(() => false));
+  if (!ok || !user) {
+    for (const key of [emailKey, clientKey]) recentFailures(key).push(Date.now());
+    throw new AuthError(401, "the e-mail address or the password is wrong");
+  }
+  failures.delete(emailKey);
+  const token = randomBytes(32).toString("base64url");
+  await users.createSession(db, sha256(token), user.id, SESSION_TTL_MS);
+  return { token, actor: users.actorOf(user) };
+}
+
+export async function signOut(token: string | undefined) {
+  if (token) await users.deleteSession(await getDb(), sha256(token));
+}
+
+export async function changePassword(actor: Actor, current: string, next: string) {
+  checkPassword(next);
+  const db = await getDb();
+  const user = await users.userById(db, actor.id);
+  if (!user || !(await verify(user.passwordHash, current).catch(() => false))) throw new AuthError(400, "the current password is wrong");
+  await users.setPassword(db, actor.id, await hash(next), actor);
+}
+
+/** Resolves the user behind a session cookie value or an API token. */
+export async function actorFromCredentials(credentials: { session?: string; bearer?: string }): Promise<Actor | undefined> {
+  const db = await getDb();
+  const user = credentials.bearer
+    ? await users.tokenUser(db, sha256(credentials.bearer))
+    : credentials.session
+      ? await users.sessionUser(db, sha256(credentials.session))
+      : undefined;
+  return user ? users.actorOf(user) : undefined;
+}
+
+export async function createApiToken(actor: Actor, name: string): Promise<{ token: string; id: string }> {
+  if (!name.trim() || name.length > 100) throw new AuthError(400, "give the token a name of at most 100 characters, e.g. \"CI pipeline\"");
+  const token = `mt_${randomBytes(32).toString("base64url")}`;
+  const id = newId();
+  await users.createToken(await getDb(), { id, userId: actor.id, name: name.trim(), tokenHash: sha256(token), prefix: token.slice(0, 10) }, actor);
+  return { token, id };
+}
+
+/** A new session for a user who has just proved who they are (after a password change); returns the cookie's token. */
+export async function startSession(actor: Actor): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  await users.createSession(await getDb(), sha256(token), actor.id, SESSION_TTL_MS);
+  return token;
+}

@@ -1,0 +1,62 @@
+/**
+ * HTTP security policy of the app: the Content Security Policy of pages and the cross-site
+ * request check for state-changing API requests. Plain functions so proxy.ts stays a thin adapter.
+ */
+
+/**
+ * Scripts only from the app itself or carrying this response's nonce (so no inline script can come
+ * from user data); styles may be inline because Mermaid writes a <style> element into each diagram's SVG.
+ */
+export function contentSecurityPolicy(nonce: string, development = false): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** API responses are data, never documents to render or frame. */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Headers every response carries (set in next.config.ts, so static files get them too). */
+export const SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "X-Frame-Options": "DENY",
+  "Referrer-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), usb=(), bluetooth=()",
+  "Cross-Origin-Opener-Policy": "same-origin",
+};
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Why a request must be refused as a cross-site request forgery, or undefined when it may pass.
+ * Requests with an API token (Authorization header) carry no ambient credentials and pass; a
+ * state-changing request from a browser must come from this origin (Sec-Fetch-Site, else Origin).
+ */
+export function crossSiteRefusal(method: string, url: string, headers: { get(name: string): string | null }): string | undefined {
+  if (SAFE_METHODS.has(method.toUpperCase())) return undefined;
+  if (headers.get("authorization")) return undefined;
+  const site = headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return `a ${site} request may not change anything here`;
+  const origin = headers.get("origin");
+  if (origin && origin !== "null") {
+    const expected = new URL(url);
+    const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? expected.host;
+    let actual: URL;
+    try {
+      actual = new URL(origin);
+    } catch {
+      return "the request's Origin header is not a valid origin";
+    }
+    if (actual.host !== host) return `requests from ${actual.origin} may not change anything here`;
+  } else if (origin === "null") return "requests from an opaque origin may not change anything here";
+  return undefined;
+}

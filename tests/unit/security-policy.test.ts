@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, crossSiteRefusal } from "@/lib/security/policy";
+
+const headers = (h: Record<string, string>) => new Headers(h);
+const url = "http://medthreat.local:3000/api/projects";
+
+describe("content security policy", () => {
+  it("allows scripts only from the app or with the nonce, inline styles for Mermaid, and no framing", () => {
+    const csp = contentSecurityPolicy("abc123");
+    expect(csp).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(contentSecurityPolicy("n", true)).toContain("'unsafe-eval'");
+  });
+});
+
+describe("cross-site request check", () => {
+  it("lets reads through whatever their origin", () => {
+    expect(crossSiteRefusal("GET", url, headers({ origin: "https://evil.example", "sec-fetch-site": "cross-site" }))).toBeUndefined();
+  });
+
+  it("refuses state-changing browser requests from another site", () => {
+    expect(crossSiteRefusal("POST", url, headers({ "sec-fetch-site": "cross-site" }))).toMatch(/cross-site/);
+    expect(crossSiteRefusal("DELETE", url, headers({ "sec-fetch-site": "same-site" }))).toMatch(/same-site/);
+    expect(crossSiteRefusal("PUT", url, headers({ host: "medthreat.local:3000", origin: "https://evil.example" }))).toMatch(/evil\.example/);
+    expect(crossSiteRefusal("PATCH", url, headers({ host: "medthreat.local:3000", origin: "null" }))).toMatch(/opaque/);
+  });
+
+  it("accepts same-origin browser requests and requests with an API token", () => {
+    expect(crossSiteRefusal("POST", url, headers({ "sec-fetch-site": "same-origin", origin: "http://medthreat.local:3000", host: "medthreat.local:3000" }))).toBeUndefined();
+    expect(crossSiteRefusal("POST", url, headers({ host: "medthreat.local:3000", origin: "http://medthreat.local:3000" }))).toBeUndefined();
+    expect(crossSiteRefusal("POST", url, headers({ authorization: "Bearer mt_x", origin: "https://ci.example", "sec-fetch-site": "cross-site" }))).toBeUndefined();
+    expect(crossSiteRefusal("POST", url, headers({}))).toBeUndefined();
+  });
+});
