@@ -75,6 +75,9 @@ function checkRate(emailKey: string, clientKey: string) {
   }
 }
 
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hash(randomBytes(16).toString("hex")));
+
 /** Checks e-mail and password; returns a new session token for the cookie. */
 export async function signIn(email: string, password: string, client: string): Promise<{ token: string; actor: Actor }> {
   const emailKey = `email:${email.trim().toLowerCase()}`;
@@ -82,7 +85,8 @@ export async function signIn(email: string, password: string, client: string): P
   checkRate(emailKey, clientKey);
   const db = await getDb();
   const user = await users.userByEmail(db, email);
-  const ok = user && !user.disabledAt && (await verify(user.passwordHash, password).catch(() => false));
+  // An unknown address costs the same hash check as a known one, so timing does not tell which addresses have accounts.
+  const ok = (await verify(user?.passwordHash ?? (await dummyHash()), password).catch(() => false)) && user && !user.disabledAt;
   if (!ok || !user) {
     for (const key of [emailKey, clientKey]) recentFailures(key).push(Date.now());
     throw new AuthError(401, "the e-mail address or the password is wrong");
