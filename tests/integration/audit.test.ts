@@ -3,8 +3,8 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabaseUrl } from "../helpers/temp-db";
-import { exampleText } from "../helpers/models";
-import { adminUser, member, testUser, TEST_PASSWORD, type TestUser } from "../helpers/auth";
+import { adminUser, TEST_PASSWORD, type TestUser } from "../helpers/auth";
+import { projectWithRoles } from "../helpers/fixture";
 import { refusal } from "../helpers/refusal";
 
 const { dir } = useTempDatabaseUrl();
@@ -26,11 +26,7 @@ let formulaUser: TestUser["actor"];
 const FORMULA_NAME = '=HYPERLINK("http://evil.example","click")';
 
 beforeAll(async () => {
-  const imported = await projects.importProject(admin.actor, exampleText(), "pump.yaml");
-  if (!imported.ok) throw new Error(imported.message);
-  id = imported.value.id;
-  viewer = await member(id, "viewer");
-  outsider = await testUser();
+  ({ projectId: id, users: { viewer, outsider } } = await projectWithRoles());
   formulaUser = await auth.createAccount({ email: "formula@example.test", name: FORMULA_NAME, password: TEST_PASSWORD }, admin.actor);
   await setMember(await getDb(), id, formulaUser.id, "editor", admin.actor, undefined);
   const hazard = { id: "hz-audit", title: "Over-infusion", harm: "Hypoglycaemia", severity: "critical" };

@@ -3,21 +3,18 @@ import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempDatabaseUrl } from "../helpers/temp-db";
-import { exampleText } from "../helpers/models";
-import { adminUser, member, testUser, type TestUser } from "../helpers/auth";
+import { adminUser, type TestUser } from "../helpers/auth";
+import { projectWithRoles, type RoleFixture } from "../helpers/fixture";
+import { as } from "../helpers/session";
 import { refusal } from "../helpers/refusal";
 import type { Model } from "@/lib/model/schema";
 
-let signedIn: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "medthreat_session" && signedIn ? { name, value: signedIn } : undefined) }),
-}));
+vi.mock("next/headers", () => import("../helpers/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { dir } = useTempDatabaseUrl();
 const projects = await import("@/app/_server/projects");
 const threats = await import("@/app/_server/threats");
-const { startSession } = await import("@/app/_server/auth");
 const { createBaselineAction, signOffBaselineAction } = await import("@/app/actions/baselines");
 const listRoute = await import("@/app/api/projects/[id]/baselines/route");
 const oneRoute = await import("@/app/api/projects/[id]/baselines/[baselineId]/route");
@@ -30,25 +27,12 @@ const admin = await adminUser();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let id: string;
-const users: Record<"editor" | "reviewer" | "viewer" | "outsider", TestUser> = {} as never;
+let users: RoleFixture["users"];
 const REPLAY = "therapy-command-replay@app-therapy-commands";
 
 beforeAll(async () => {
-  const imported = await projects.importProject(admin.actor, exampleText(), "pump.yaml");
-  if (!imported.ok) throw new Error(imported.message);
-  id = imported.value.id;
-  for (const role of ["editor", "reviewer", "viewer"] as const) users[role] = await member(id, role);
-  users.outsider = await testUser();
+  ({ projectId: id, users } = await projectWithRoles());
 });
-
-async function as<T>(user: TestUser | null, run: () => Promise<T>): Promise<T> {
-  signedIn = user ? await startSession(user.actor) : undefined;
-  try {
-    return await run();
-  } finally {
-    signedIn = undefined;
-  }
-}
 
 const api = () => `http://localhost/api/projects/${id}`;
 const json = (user: TestUser | null, method: string, body?: unknown) => ({

@@ -1,20 +1,16 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempDatabaseUrl } from "../helpers/temp-db";
-import { exampleText } from "../helpers/models";
-import { adminUser, member, testUser, type TestUser } from "../helpers/auth";
+import { adminUser, member, type TestUser } from "../helpers/auth";
+import { projectWithRoles, type RoleFixture } from "../helpers/fixture";
+import { as } from "../helpers/session";
 
-/** Server actions read the session cookie through next/headers: each call runs as `signedIn`. */
-let signedIn: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "medthreat_session" && signedIn ? { name, value: signedIn } : undefined) }),
-}));
+/** Server actions read the session cookie through next/headers: `as(user, run)` signs each call in as that user. */
+vi.mock("next/headers", () => import("../helpers/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { dir } = useTempDatabaseUrl();
-const projects = await import("@/app/_server/projects");
 const { projectAssessment } = await import("@/app/_server/assessment");
-const { startSession } = await import("@/app/_server/auth");
 const { addCommentAction, setCommentResolvedAction } = await import("@/app/actions/comments");
 const listRoute = await import("@/app/api/projects/[id]/comments/route");
 const oneRoute = await import("@/app/api/projects/[id]/comments/[commentId]/route");
@@ -28,28 +24,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let id: string;
 let threatId: string;
 let controlId: string;
-const users: Record<"editor" | "editor2" | "reviewer" | "viewer" | "outsider", TestUser> = {} as never;
+let users: RoleFixture["users"] & { editor2: TestUser };
 
 beforeAll(async () => {
-  const imported = await projects.importProject(admin.actor, exampleText(), "pump.yaml");
-  if (!imported.ok) throw new Error(imported.message);
-  id = imported.value.id;
+  const fixture = await projectWithRoles();
+  id = fixture.projectId;
   const data = (await projectAssessment(admin.actor, id))!;
   threatId = data.analysis.threats[0].id;
   controlId = data.assessment.controls[0].id;
-  for (const role of ["editor", "reviewer", "viewer"] as const) users[role] = await member(id, role);
-  users.editor2 = await member(id, "editor");
-  users.outsider = await testUser();
+  users = { ...fixture.users, editor2: await member(id, "editor") };
 });
-
-async function as<T>(user: TestUser | null, run: () => Promise<T>): Promise<T> {
-  signedIn = user ? await startSession(user.actor) : undefined;
-  try {
-    return await run();
-  } finally {
-    signedIn = undefined;
-  }
-}
 
 const base = () => `http://localhost/api/projects/${id}/comments`;
 const ctx = () => ({ params: Promise.resolve({ id }) });

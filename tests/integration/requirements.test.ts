@@ -1,20 +1,16 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempDatabaseUrl } from "../helpers/temp-db";
-import { exampleText } from "../helpers/models";
-import { adminUser, member, testUser, type TestUser } from "../helpers/auth";
+import { adminUser } from "../helpers/auth";
+import { projectWithRoles, type RoleFixture } from "../helpers/fixture";
+import { as } from "../helpers/session";
 
-/** Server actions read the session cookie through next/headers: each call runs as `signedIn`. */
-let signedIn: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "medthreat_session" && signedIn ? { name, value: signedIn } : undefined) }),
-}));
+/** Server actions read the session cookie through next/headers: `as(user, run)` signs each call in as that user. */
+vi.mock("next/headers", () => import("../helpers/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { dir } = useTempDatabaseUrl();
-const projects = await import("@/app/_server/projects");
 const { projectAssessment } = await import("@/app/_server/assessment");
-const { startSession } = await import("@/app/_server/auth");
 const { saveRequirementAction } = await import("@/app/actions/assessment");
 const { getDb } = await import("@/db/client");
 const { auditOf } = await import("@/db/audit");
@@ -23,24 +19,11 @@ const admin = await adminUser();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let id: string;
-const users: Record<"editor" | "reviewer" | "viewer" | "outsider", TestUser> = {} as never;
+let users: RoleFixture["users"];
 
 beforeAll(async () => {
-  const imported = await projects.importProject(admin.actor, exampleText(), "pump.yaml");
-  if (!imported.ok) throw new Error(imported.message);
-  id = imported.value.id;
-  for (const role of ["editor", "reviewer", "viewer"] as const) users[role] = await member(id, role);
-  users.outsider = await testUser();
+  ({ projectId: id, users } = await projectWithRoles());
 });
-
-async function as<T>(user: TestUser | null, run: () => Promise<T>): Promise<T> {
-  signedIn = user ? await startSession(user.actor) : undefined;
-  try {
-    return await run();
-  } finally {
-    signedIn = undefined;
-  }
-}
 
 /** The stored statuses and the number of audit entries: what must stay unchanged when a save is refused. */
 async function snapshot() {

@@ -1,8 +1,9 @@
 import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabaseUrl } from "../helpers/temp-db";
-import { exampleText } from "../helpers/models";
-import { adminUser, member, testUser, type TestUser } from "../helpers/auth";
+import { adminUser, type TestUser } from "../helpers/auth";
+import { parseCsv } from "../helpers/csv";
+import { projectWithRoles } from "../helpers/fixture";
 
 const { dir } = useTempDatabaseUrl();
 const projects = await import("@/app/_server/projects");
@@ -23,37 +24,13 @@ let viewer: TestUser;
 let outsider: TestUser;
 
 beforeAll(async () => {
-  const imported = await projects.importProject(admin.actor, exampleText(), "pump.yaml");
-  if (!imported.ok) throw new Error(imported.message);
-  id = imported.value.id;
-  viewer = await member(id, "viewer");
-  outsider = await testUser();
+  ({ projectId: id, users: { viewer, outsider } } = await projectWithRoles());
 });
 
 const params = (projectId = id) => ({ params: Promise.resolve({ id: projectId }) });
 const request = (path: string, user: TestUser | null = admin) => new Request(`http://test.local${path}`, { headers: user ? user.headers : {} });
 const trace = (search: string, user: TestUser | null = admin, projectId = id) => traceRoute.GET(request(`/api/projects/${projectId}/trace${search}`, user), params(projectId));
 const review = (user: TestUser | null = admin, projectId = id) => reviewRoute.GET(request(`/api/projects/${projectId}/review`, user), params(projectId));
-
-/** A minimal RFC 4180 reader. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i];
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && csv[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
 interface RequirementRow {
   id: string;

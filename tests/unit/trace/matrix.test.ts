@@ -1,10 +1,4 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { validateProjectText } from "../../../lib/project/file";
-import { analyzeModel } from "../../../lib/threats";
-import type { Model } from "../../../lib/model/schema";
-import type { Assessment } from "../../../lib/risk/assessment";
 import {
   ELEMENT_CSV_COLUMNS,
   REQUIREMENT_CSV_COLUMNS,
@@ -17,41 +11,8 @@ import {
   toCsv,
   type TraceInput,
 } from "../../../lib/trace/matrix";
-
-const text = readFileSync(fileURLToPath(new URL("../../../examples/insulin-pump-system.yaml", import.meta.url)), "utf8");
-const loaded = validateProjectText(text);
-if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join("; "));
-const example = { model: loaded.model, assessment: loaded.assessment! };
-
-/** The example project, optionally changed; analysed again so that a model change shows. */
-function input(change: (model: Model, assessment: Assessment) => void = () => {}): TraceInput {
-  const model = structuredClone(example.model);
-  const assessment = structuredClone(example.assessment);
-  change(model, assessment);
-  return { model, analysis: analyzeModel(model), assessment };
-}
-
-const control = (a: Assessment, id: string) => a.controls.find((c) => c.id === id)!;
-
-/** A minimal RFC 4180 reader, to check what toCsv writes. */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i];
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
-    else if (ch === "\r" && csv[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from "../../helpers/csv";
+import { control, example, input } from "./fixtures";
 
 describe("requirementTrace", () => {
   const base = input();

@@ -1,29 +1,12 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { validateProjectText } from "../../../lib/project/file";
 import { analyzeModel, BUILT_IN_RULES, LIBRARY_VERSION } from "../../../lib/threats";
 import { analyze } from "../../../lib/threats/engine";
-import type { Model } from "../../../lib/model/schema";
 import type { Assessment, ThreatAssessment } from "../../../lib/risk/assessment";
 import { riskOverview } from "../../../lib/risk/evaluate";
-import type { TraceInput } from "../../../lib/trace/matrix";
 import { REVIEW_CATEGORIES, reviewProject, type Review } from "../../../lib/trace/review";
-
-const text = readFileSync(fileURLToPath(new URL("../../../examples/insulin-pump-system.yaml", import.meta.url)), "utf8");
-const loaded = validateProjectText(text);
-if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join("; "));
-const example = { model: loaded.model, assessment: loaded.assessment! };
-
-function input(change: (model: Model, assessment: Assessment) => void = () => {}): TraceInput {
-  const model = structuredClone(example.model);
-  const assessment = structuredClone(example.assessment);
-  change(model, assessment);
-  return { model, analysis: analyzeModel(model), assessment };
-}
+import { control, example, input } from "./fixtures";
 
 const ids = (review: Review) => review.gaps.map((g) => g.id);
-const control = (a: Assessment, id: string) => a.controls.find((c) => c.id === id)!;
 const threat = (a: Assessment, id: string) => a.threats.find((t) => t.id === id)!;
 const entry = (id: string, over: Partial<ThreatAssessment> = {}): ThreatAssessment => ({
   id,
