@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { API_CONTENT_SECURITY_POLICY, contentSecurityPolicy, crossSiteRefusal } from "@/lib/security/policy";
+import { API_CONTENT_SECURITY_POLICY, DOCUMENT_VIEW_CONTENT_SECURITY_POLICY, contentSecurityPolicy, crossSiteRefusal, isDocumentView } from "@/lib/security/policy";
 
 /**
  * Runs before every page and API request: refuses cross-site state-changing API requests (CSRF),
@@ -16,7 +16,7 @@ export function proxy(request: NextRequest) {
         { status: 403, headers: { "content-type": "application/problem+json", "content-security-policy": API_CONTENT_SECURITY_POLICY } },
       );
     const response = NextResponse.next();
-    response.headers.set("content-security-policy", API_CONTENT_SECURITY_POLICY);
+    response.headers.set("content-security-policy", isDocumentView(pathname, search) ? DOCUMENT_VIEW_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY);
     return response;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -1,11 +1,13 @@
 import { runAnalysisBench } from "./analysis.bench";
 import { runModelBench } from "./model.bench";
 import { runNoiseBench } from "./noise.bench";
+import { runReportsBench } from "./reports.bench";
 
 const benchmarks: [string, () => void | Promise<void>][] = [
   ["model", runModelBench],
   ["analysis", runAnalysisBench],
   ["noise", runNoiseBench],
+  ["reports", runReportsBench],
 ];
 
 // `npm run bench -- analysis noise` runs only the named benchmarks.

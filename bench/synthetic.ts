@@ -13,7 +13,7 @@ import {
 } from "../lib/model/vocabulary";
 
 /** mulberry32: a small seeded PRNG, so every run builds the same model. */
-function prng(seed: number) {
+export function prng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

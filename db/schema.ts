@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, primaryKey, index } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, primaryKey, index, blob } from "drizzle-orm/sqlite-core";
 
 export const projects = sqliteTable(
   "projects",
@@ -329,3 +329,46 @@ export const signOffs = sqliteTable("sign_offs", {
   statement: text("statement").notNull(),
   at: integer("at", { mode: "timestamp_ms" }).notNull(),
 });
+
+/**
+ * Document generation jobs: which documents and formats, from which source ("baseline:<id>" or
+ * "revision:<n>"), and how far the child process that renders them has got.
+ */
+export const reportJobs = sqliteTable(
+  "report_jobs",
+  {
+    id: text("id").primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    source: text("source").notNull(),
+    sourceLabel: text("source_label").notNull().default(""),
+    docs: text("docs").notNull(),
+    formats: text("formats").notNull(),
+    status: text("status").notNull(),
+    progressDone: integer("progress_done").notNull().default(0),
+    progressTotal: integer("progress_total").notNull().default(0),
+    step: text("step").notNull().default(""),
+    message: text("message").notNull().default(""),
+    createdById: text("created_by_id").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    contentHash: text("content_hash"),
+  },
+  (t) => [index("report_jobs_project_idx").on(t.projectId, t.createdAt), index("report_jobs_status_idx").on(t.status)],
+);
+
+/** The files a report job produced. */
+export const reportFiles = sqliteTable(
+  "report_files",
+  {
+    jobId: text("job_id")
+      .notNull()
+      .references(() => reportJobs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    mediaType: text("media_type").notNull(),
+    bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.name] })],
+);

@@ -5,10 +5,11 @@ import { diagram } from "./commands/diagram";
 import { diff } from "./commands/diff";
 import { exportCommand } from "./commands/export";
 import { pull, push } from "./commands/remote";
+import { report } from "./commands/report";
 import { schema } from "./commands/schema";
 import { validate } from "./commands/validate";
 
-export const COMMANDS: Command[] = [validate, diagram, analyze, cvss, exportCommand, schema, diff, pull, push];
+export const COMMANDS: Command[] = [validate, diagram, analyze, report, cvss, exportCommand, schema, diff, pull, push];
 
 export function helpText(commandName?: string): string {
   const command = COMMANDS.find((c) => c.name === commandName);

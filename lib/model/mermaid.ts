@@ -12,6 +12,8 @@ export interface MermaidOptions {
   selected?: readonly string[];
   /** Element and flow ids drawn with a warning outline (e.g. open threats). */
   flagged?: readonly string[];
+  /** Left to right (the editor's default) or top to bottom (fits a portrait page). */
+  direction?: "LR" | "TB";
 }
 
 const mermaidId = (prefix: string, id: string) => `${prefix}_${id.replace(/-/g, "_")}`;
@@ -94,7 +96,7 @@ export function toMermaid(model: Model, diagramId?: string, options: MermaidOpti
   for (const b of boundaries) group(shownParent(parent, b.id, shownBoundaries)).boundaries.push(b);
   for (const el of elements) group(shownParent(parent, el.id, shownBoundaries)).elements.push(el);
 
-  const lines = ["flowchart LR"];
+  const lines = [`flowchart ${options.direction ?? "LR"}`];
   const emit = (key: string | undefined, indent: string) => {
     const g = children.get(key);
     if (!g) return;

@@ -25,6 +25,13 @@ export function contentSecurityPolicy(nonce: string, development = false): strin
 /** API responses are data, never documents to render or frame. */
 export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/** A generated HTML document viewed in the browser: its own inline styles and diagrams, nothing that runs, in a sandbox. */
+export const DOCUMENT_VIEW_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox";
+
+/** Whether an API request asks to view a generated HTML document in the browser (…/reports/<job>/files/<name>.html?inline=1). */
+export const isDocumentView = (pathname: string, search: string) =>
+  /^\/api\/projects\/[^/]+\/reports\/[^/]+\/files\/[^/]+\.html$/.test(pathname) && new URLSearchParams(search).get("inline") === "1";
+
 /** Headers every response carries (set in next.config.ts, so static files get them too). */
 export const SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",

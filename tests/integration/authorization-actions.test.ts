@@ -5,6 +5,7 @@ import { useTempDatabaseUrl } from "../helpers/temp-db";
 import { exampleModel, exampleText } from "../helpers/models";
 import { testUser, type TestUser } from "../helpers/auth";
 import { databaseSnapshot, projectWithRoles, refusedFor, type RoleFixture } from "../helpers/fixture";
+import { as as signedInAs } from "../helpers/session";
 import type { Role } from "@/lib/access";
 
 /**
@@ -13,23 +14,20 @@ import type { Role } from "@/lib/access";
  * privileged role that may do it succeeds. The session cookie is the one the browser would send.
  */
 
-let session: string | undefined;
-vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "medthreat_session" && session ? { name, value: session } : undefined), set: () => undefined, delete: () => undefined }),
-  headers: async () => new Headers(),
-}));
+vi.mock("next/headers", () => import("../helpers/session"));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { dir } = useTempDatabaseUrl();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const { startSession } = await import("@/app/_server/auth");
 const server = {
   projects: await import("@/app/_server/projects"),
   threats: await import("@/app/_server/threats"),
   comments: await import("@/app/_server/comments"),
   baselines: await import("@/app/_server/baselines"),
   accounts: await import("@/app/_server/accounts"),
+  reports: await import("@/app/_server/reports"),
+  runner: await import("@/app/_server/report-runner"),
 };
 const actions = {
   projects: await import("@/app/actions/projects"),
@@ -37,6 +35,7 @@ const actions = {
   assessment: await import("@/app/actions/assessment"),
   comments: await import("@/app/actions/comments"),
   baselines: await import("@/app/actions/baselines"),
+  reports: await import("@/app/actions/reports"),
   members: await import("@/app/actions/members"),
   admin: await import("@/app/actions/admin"),
   account: await import("@/app/actions/account"),
@@ -161,6 +160,23 @@ const CASES: Record<string, Case> = {
       return () => actions.baselines.signOffBaselineAction(f.projectId, created.value.id, "Reviewed and complete.");
     },
   },
+  generateReportAction: {
+    allowed: ["owner", "editor", "reviewer", "viewer"],
+    run: async (f) => {
+      server.runner.pauseReportJobs(); // jobs stay queued: no child process changes the database during later cases
+      return () => actions.reports.generateReportAction(f.projectId, { source: "current", docs: ["mds2"], formats: ["md"] });
+    },
+  },
+  reportJobAction: {
+    allowed: ["owner", "editor", "reviewer", "viewer"],
+    refusal: "empty",
+    run: async (f) => {
+      server.runner.pauseReportJobs();
+      const job = await server.reports.createReport(f.admin.actor, f.projectId, { docs: ["mds2"], formats: ["md"] });
+      if (!job.ok) throw new Error("job not created");
+      return () => actions.reports.reportJobAction(f.projectId, job.value.id);
+    },
+  },
   addMemberAction: {
     allowed: ["owner"],
     run: async (f) => {
@@ -194,15 +210,13 @@ function exportedActions(): string[] {
     .flatMap((f) => [...readFileSync(path.join(dirPath, f), "utf8").matchAll(/^export async function (\w+)/gm)].map((m) => m[1]));
 }
 
+/** Calls as the user (signed out for undefined); a redirect (NEXT_REDIRECT) counts as `{ redirected: true }`. */
 async function as(user: TestUser | undefined, call: () => Promise<unknown>): Promise<unknown> {
-  session = user ? await startSession(user.actor) : undefined;
   try {
-    return await call();
+    return await signedInAs(user, call);
   } catch (e) {
     if ((e as { digest?: string }).digest?.startsWith("NEXT_REDIRECT")) return { redirected: true };
     throw e;
-  } finally {
-    session = undefined;
   }
 }
 

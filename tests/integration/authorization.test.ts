@@ -139,6 +139,16 @@ const CASES: Record<string, Partial<Record<Method, Case>>> = {
       },
     },
   },
+  "/api/projects/[id]/reports": {
+    POST: {
+      allowed: ["owner", "editor", "reviewer", "viewer"],
+      call: async () => {
+        // Jobs stay queued, so no child process changes the database while later cases compare snapshots.
+        (await import("@/app/_server/report-runner")).pauseReportJobs();
+        return { body: { source: "current", docs: ["mds2"], formats: ["md"] } };
+      },
+    },
+  },
   "/api/projects/[id]/members": { POST: { allowed: ["owner"], call: async () => ({ body: { email: (await spare()).actor.email, role: "viewer" } }) } },
   "/api/projects/[id]/members/[userId]": {
     PUT: { allowed: ["owner"], call: async (f) => ({ params: { userId: f.users.viewer.actor.id }, body: { role: "editor" } }) },

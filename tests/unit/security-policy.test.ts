@@ -35,3 +35,15 @@ describe("cross-site request check", () => {
     expect(crossSiteRefusal("POST", url, headers({}))).toBeUndefined();
   });
 });
+
+describe("viewing a generated document", () => {
+  it("is recognised only for an HTML file of a report job with inline=1, and gets a sandbox without scripts", async () => {
+    const { isDocumentView, DOCUMENT_VIEW_CONTENT_SECURITY_POLICY } = await import("@/lib/security/policy");
+    expect(isDocumentView("/api/projects/p1/reports/j1/files/threat-model.html", "?inline=1")).toBe(true);
+    expect(isDocumentView("/api/projects/p1/reports/j1/files/threat-model.html", "")).toBe(false);
+    expect(isDocumentView("/api/projects/p1/reports/j1/files/threat-model.pdf", "?inline=1")).toBe(false);
+    expect(isDocumentView("/api/projects/p1/export", "?inline=1")).toBe(false);
+    expect(DOCUMENT_VIEW_CONTENT_SECURITY_POLICY).toContain("sandbox");
+    expect(DOCUMENT_VIEW_CONTENT_SECURITY_POLICY).not.toMatch(/script-src/);
+  });
+});

@@ -14,6 +14,7 @@ export function ProjectTabs({ id }: { id: string }) {
     { href: `/projects/${id}/trace`, label: "Traceability" },
     { href: `/projects/${id}/review`, label: "Review" },
     { href: `/projects/${id}/baselines`, label: "Baselines" },
+    { href: `/projects/${id}/documents`, label: "Documents" },
     { href: `/projects/${id}/details`, label: "Project details" },
     { href: `/projects/${id}/members`, label: "Members" },
     { href: `/projects/${id}/rules`, label: "Rules" },
