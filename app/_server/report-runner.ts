@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { getDb } from "@/db/client";
 import * as store from "@/db/reports";
+import { MEDIA_TYPES } from "@/lib/reports/produce";
 
 /**
  * Runs document generation jobs outside the web server's event loop: each job is a child process
@@ -80,15 +81,7 @@ export const reportRunnerLoad = () => ({ running: state.running, queued: state.q
 /** For tests: resolves when the job has finished running (at once if it is not known to this process). */
 export const reportJobSettled = (jobId: string): Promise<void> => state.settled.get(jobId) ?? Promise.resolve();
 
-const MEDIA_TYPES: Record<string, string> = {
-  html: "text/html; charset=utf-8",
-  md: "text/markdown; charset=utf-8",
-  csv: "text/csv; charset=utf-8",
-  pdf: "application/pdf",
-  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  zip: "application/zip",
-};
-export const mediaTypeOf = (name: string) => MEDIA_TYPES[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";
+export const mediaTypeOf = (name: string): string => (MEDIA_TYPES as Record<string, string>)[name.slice(name.lastIndexOf(".") + 1)] ?? "application/octet-stream";
 
 interface Progress {
   done: number;
