@@ -2,6 +2,20 @@
 
 import { useId } from "react";
 
+/** A label above its control, with an optional hint below; `control` gets the id the label points at. */
+export function Labelled(props: { label: string; hint?: string; control(id: string): React.ReactNode }) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="field-label">
+        {props.label}
+      </label>
+      {props.control(id)}
+      {props.hint && <span className="text-xs text-slate-500">{props.hint}</span>}
+    </div>
+  );
+}
+
 /** A labelled input for the account, administration and members forms. */
 export function Field(props: {
   label: string;
@@ -12,23 +26,22 @@ export function Field(props: {
   required?: boolean;
   hint?: string;
 }) {
-  const id = useId();
   return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
-      <input
-        id={id}
-        className="input"
-        type={props.type ?? "text"}
-        autoComplete={props.autoComplete}
-        required={props.required}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.hint && <span className="text-xs text-slate-500">{props.hint}</span>}
-    </div>
+    <Labelled
+      label={props.label}
+      hint={props.hint}
+      control={(id) => (
+        <input
+          id={id}
+          className="input"
+          type={props.type ?? "text"}
+          autoComplete={props.autoComplete}
+          required={props.required}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { Id } from "../model/schema";
 import { THREAT_STATUSES } from "../threats/decision";
+import { VERIFICATION_METHODS } from "../controls/types";
 
 /**
  * The assessment part of a project file: risk settings, hazards, project controls with their
@@ -25,16 +26,7 @@ export type ControlType = (typeof CONTROL_TYPES)[number];
 export const CONTROL_STATUSES = ["proposed", "implemented", "verified"] as const;
 export type ControlStatus = (typeof CONTROL_STATUSES)[number];
 
-export const VERIFICATION_METHODS = [
-  "security-feature-test",
-  "fuzz-test",
-  "vulnerability-scan",
-  "penetration-test",
-  "code-review",
-  "static-analysis",
-  "sca-scan",
-  "inspection",
-] as const;
+export { VERIFICATION_METHODS };
 export const EVIDENCE_RESULTS = ["passed", "passed-with-findings", "failed"] as const;
 
 const Text = (max: number) => z.string().trim().max(max).default("");

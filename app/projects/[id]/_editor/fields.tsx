@@ -1,21 +1,8 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useState } from "react";
+import { Labelled } from "@/app/_components/FormParts";
 import { label as vocabularyLabel } from "@/lib/model/vocabulary";
-
-/** A label above its control, with an optional hint below; `control` gets the id the label points at. */
-function Labelled(props: { label: string; hint?: string; control(id: string): React.ReactNode }) {
-  const id = useId();
-  return (
-    <div>
-      <label htmlFor={id} className="field-label">
-        {props.label}
-      </label>
-      {props.control(id)}
-      {props.hint && <span className="text-xs text-slate-500">{props.hint}</span>}
-    </div>
-  );
-}
 
 export function TextField(props: { label: string; value: string; onChange(v: string): void; required?: boolean; placeholder?: string; hint?: string; mono?: boolean }) {
   return (

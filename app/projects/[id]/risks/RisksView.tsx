@@ -86,32 +86,46 @@ export function RisksView(props: {
 
 const phase = (p: RiskOverview["risks"][number]["before"]) => `${p.score !== undefined ? `${p.score.toFixed(1)} ${p.band}` : "not scored"}, ${p.exploitability}${p.assumed ? " (assumed)" : ""}`;
 
+type Exploitability = (typeof EXPLOITABILITY_LEVELS)[number];
+type Severity = (typeof ISO_SEVERITIES)[number];
+
+/** Severity rows (worst first) by exploitability columns; `cell` draws each cell. */
+function SeverityMatrix({ label, className = "", cell }: { label: string; className?: string; cell(e: Exploitability, s: Severity): React.ReactNode }) {
+  return (
+    <table className={`${className} text-center text-sm`} aria-label={label}>
+      <thead className="text-xs text-slate-500">
+        <tr>
+          <th className="text-left">Severity / exploitability</th>
+          {EXPLOITABILITY_LEVELS.map((e) => (
+            <th key={e}>{e}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {[...ISO_SEVERITIES].reverse().map((s) => (
+          <tr key={s}>
+            <td className="text-left text-xs">{s}</td>
+            {EXPLOITABILITY_LEVELS.map((e) => cell(e, s))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function HeatMap({ title, counts, settings }: { title: string; counts: RiskOverview["heatmap"]["before"]; settings: RiskSettings }) {
   return (
     <section className="card">
       <h2 className="mb-2">{title}</h2>
-      <table className="w-full text-center text-sm" aria-label={title}>
-        <thead className="text-xs text-slate-500">
-          <tr>
-            <th className="text-left">Severity / exploitability</th>
-            {EXPLOITABILITY_LEVELS.map((e) => (
-              <th key={e}>{e}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...ISO_SEVERITIES].reverse().map((s) => (
-            <tr key={s}>
-              <td className="text-left text-xs">{s}</td>
-              {EXPLOITABILITY_LEVELS.map((e) => (
-                <td key={e} className={`border border-white py-2 ${settings.matrix[e][s] === "acceptable" ? "bg-green-100" : "bg-red-100"}`}>
-                  {counts[s][e] || ""}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SeverityMatrix
+        label={title}
+        className="w-full"
+        cell={(e, s) => (
+          <td key={e} className={`border border-white py-2 ${settings.matrix[e][s] === "acceptable" ? "bg-green-100" : "bg-red-100"}`}>
+            {counts[s][e] || ""}
+          </td>
+        )}
+      />
     </section>
   );
 }
@@ -217,35 +231,21 @@ function SettingsEditor({ projectId, settings, version }: { projectId: string; s
         {threshold("medium")}
         {threshold("low")}
       </div>
-      <table className="text-center text-sm" aria-label="Acceptability matrix">
-        <thead className="text-xs text-slate-500">
-          <tr>
-            <th className="text-left">Severity / exploitability</th>
-            {EXPLOITABILITY_LEVELS.map((e) => (
-              <th key={e}>{e}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...ISO_SEVERITIES].reverse().map((s) => (
-            <tr key={s}>
-              <td className="text-left text-xs">{s}</td>
-              {EXPLOITABILITY_LEVELS.map((e) => (
-                <td key={e} className="p-0.5">
-                  <button
-                    type="button"
-                    aria-label={`${s} at ${e} exploitability`}
-                    className={`w-28 rounded px-1 py-1 text-xs ${draft.matrix[e][s] === "acceptable" ? "bg-green-100" : "bg-red-100"}`}
-                    onClick={() => toggle(e, s)}
-                  >
-                    {draft.matrix[e][s]}
-                  </button>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SeverityMatrix
+        label="Acceptability matrix"
+        cell={(e, s) => (
+          <td key={e} className="p-0.5">
+            <button
+              type="button"
+              aria-label={`${s} at ${e} exploitability`}
+              className={`w-28 rounded px-1 py-1 text-xs ${draft.matrix[e][s] === "acceptable" ? "bg-green-100" : "bg-red-100"}`}
+              onClick={() => toggle(e, s)}
+            >
+              {draft.matrix[e][s]}
+            </button>
+          </td>
+        )}
+      />
       <div className="flex flex-wrap gap-3 text-sm">
         <label>
           <span className="field-label">Multi-patient harm raises severity by</span>
