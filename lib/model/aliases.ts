@@ -1,11 +1,12 @@
 /**
  * What YAML aliases do to a parsed value: js-yaml returns an alias as a second reference to the
  * same object, so a "billion laughs" file is small in memory but huge for anything that walks it.
- * Counts the references, the size the value has when walked, and finds self-references.
+ * Counts the references, the values as written (an alias counts once) and as expanded, and finds
+ * self-references.
  */
 export interface AliasReport {
   aliases: number;
-  distinctNodes: number;
+  writtenNodes: number;
   expandedNodes: number;
   cyclic: boolean;
 }
@@ -14,8 +15,10 @@ export function aliasReport(value: unknown): AliasReport {
   const size = new Map<object, number>();
   const open = new Set<object>();
   let aliases = 0;
+  let writtenNodes = 0;
   let cyclic = false;
   const walk = (v: unknown): number => {
+    writtenNodes++;
     if (v === null || typeof v !== "object") return 1;
     const known = size.get(v);
     if (known !== undefined) {
@@ -34,5 +37,5 @@ export function aliasReport(value: unknown): AliasReport {
     return n;
   };
   const expandedNodes = walk(value);
-  return { aliases, distinctNodes: size.size, expandedNodes, cyclic };
+  return { aliases, writtenNodes, expandedNodes, cyclic };
 }

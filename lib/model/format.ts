@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, dump as dumpYaml, load as loadYaml, YAMLException } from "js-yaml";
-import { LineCounter, parseDocument } from "yaml";
 import { aliasReport } from "./aliases";
 import { duplicateJsonKey } from "./json-keys";
+import { buildLocator, lineStarts, positionOf } from "./locate";
 import type { ModelIssue, PathSegment } from "./issues";
 import type { Model } from "./schema";
 import { canonicalize } from "./canonical";
@@ -37,8 +37,8 @@ const fileIssue = (message: string, line?: number, column?: number): ModelIssue 
 
 /**
  * Parses YAML or JSON text with limits on size, nesting depth and YAML aliases, refusing duplicate
- * keys. JSON goes through JSON.parse and YAML through js-yaml (both fast); line numbers for
- * schema errors come from a second, slower parse that only runs when there is an error to place.
+ * keys. JSON goes through JSON.parse and YAML through js-yaml, both linear in the text; line numbers
+ * for schema errors come from a second js-yaml pass that only runs when there is an error to place.
  */
 export function parseText(text: string, maxBytes = MAX_MODEL_BYTES): ParseResult {
   const bytes = Buffer.byteLength(text, "utf8");
@@ -73,11 +73,16 @@ function readJsonOrYaml(text: string): unknown {
   } catch (jsonError) {
     try {
       return readYaml(text);
-    } catch {
-      throw new TextError(diagnose(text) ?? fileIssue(`syntax error: ${(jsonError as Error).message}`));
+    } catch (e) {
+      if (!(e instanceof TextError)) throw e;
+      throw new TextError(jsonSyntaxIssue(text, (jsonError as Error).message) ?? e.issue);
     }
   }
-  if (duplicateJsonKey(text)) throw new TextError(diagnose(text) ?? fileIssue("syntax error: a key appears twice in the same object"));
+  const duplicate = duplicateJsonKey(text);
+  if (duplicate) {
+    const at = positionOf(lineStarts(text), duplicate.offset);
+    throw new TextError(fileIssue(`syntax error: ${DUPLICATE_KEY} ("${duplicate.key}")`, at.line, at.column));
+  }
   return value;
 }
 
@@ -88,64 +93,70 @@ function readYaml(text: string): unknown {
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
     if (/maxDepth/i.test(e.reason)) throw new TextError(fileIssue(TOO_DEEP));
-    const mark = e.mark as { line: number; column: number } | undefined;
-    throw new TextError(diagnose(text) ?? fileIssue(`syntax error: ${e.reason}`, mark ? mark.line + 1 : undefined, mark ? mark.column + 1 : undefined));
+    throw new TextError(syntaxIssue(text, e));
   }
   const aliases = aliasReport(value);
   if (aliases.cyclic) throw new TextError(fileIssue("refused: a YAML alias refers to the node that contains it"));
-  if (aliases.aliases > MAX_YAML_ALIASES || aliases.expandedNodes > 4 * aliases.distinctNodes + 10000)
+  if (aliases.aliases > MAX_YAML_ALIASES || aliases.expandedNodes > 4 * aliases.writtenNodes + 10000)
     throw new TextError(
       fileIssue(
-        `refused: the file expands YAML aliases too far (${aliases.aliases} aliases, ${aliases.expandedNodes} values once expanded; allowed: no more than ${MAX_YAML_ALIASES} aliases and 4 times the written size); write the values out instead`,
+        `refused: the file expands YAML aliases too far (${aliases.aliases} aliases, ${aliases.expandedNodes} values once expanded from ${aliases.writtenNodes} written; allowed: no more than ${MAX_YAML_ALIASES} aliases and 4 times the written size); write the values out instead`,
       ),
     );
   return value;
 }
 
-/**
- * The first syntax error as the (slower, more precise) yaml library reports it, with line and
- * column. Only runs once the fast parsers have refused the text, and only for files up to 4 MiB.
- */
-function diagnose(text: string): ModelIssue | undefined {
-  if (text.length > LOCATE_MAX_CHARS) return undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const [problem] = [...doc.errors, ...doc.warnings];
-  if (!problem) return undefined;
-  if (isStackOverflow(problem.message)) return fileIssue(TOO_DEEP);
-  const pos = lineCounter.linePos(problem.pos[0]);
-  return fileIssue(`syntax error: ${syntaxMessage(problem.message)}`, pos.line, pos.col);
+const DUPLICATE_KEY = "a key appears twice in the same mapping; keys must be unique";
+
+/** A js-yaml syntax error in words a model author understands, at the line and column it names. */
+function syntaxIssue(text: string, e: YAMLException): ModelIssue {
+  const mark = e.mark as { position?: number } | undefined;
+  let offset = typeof mark?.position === "number" ? Math.min(mark.position, text.length) : undefined;
+  let message = e.reason;
+  const tag = /^unknown tag !<(.*)>$/.exec(e.reason);
+  if (/^duplicated mapping key/.test(e.reason)) message = DUPLICATE_KEY;
+  else if (/^expected a single document/.test(e.reason)) {
+    message = "the file holds more than one YAML document; a model is one document";
+    offset = secondDocument(text);
+  } else if (tag) message = `unknown tag ${tag[1].replace(/^tag:yaml\.org,2002:/, "!!")}; tags are not allowed in a model file`;
+  else if (/^missed comma/.test(e.reason)) message = "a comma is missing between two entries";
+  else if (offset !== undefined && (text[offset] === "@" || text[offset] === "`"))
+    message = `the reserved character ${text[offset]} cannot start a plain value; put the value in quotes`;
+  const at = offset === undefined ? undefined : positionOf(lineStarts(text), offset);
+  return fileIssue(`syntax error: ${message}`, at?.line, at?.column);
 }
 
-const syntaxMessage = (message: string) =>
-  message
-    .split("\n")[0]
-    .replace(/^Source contains multiple documents.*/, "the file holds more than one YAML document; a model is one document")
-    .replace(/^Map keys must be unique.*/, "a key appears twice in the same mapping; keys must be unique")
-    .replace(/^Unresolved tag: (.*)/, "unknown tag $1; tags are not allowed in a model file");
+/**
+ * JSON.parse's own error where it names a position: "Expected ',' or '}' after property value …
+ * at position 21" is placed right after that value. Otherwise undefined (the YAML reading places it).
+ */
+function jsonSyntaxIssue(text: string, message: string): ModelIssue | undefined {
+  const m = /^(.*?) in JSON at position (\d+)/.exec(message);
+  if (!m) return undefined;
+  let offset = Math.min(Number(m[2]), text.length);
+  if (/\bafter\b/.test(m[1])) while (offset > 0 && /\s/.test(text[offset - 1])) offset--;
+  const at = positionOf(lineStarts(text), offset);
+  return fileIssue(`syntax error: ${m[1].charAt(0).toLowerCase()}${m[1].slice(1)}`, at.line, at.column);
+}
+
+/** Where a second YAML document starts: the first `---` or `...` line after some content. */
+function secondDocument(text: string): number | undefined {
+  let content = false;
+  for (const start of lineStarts(text)) {
+    const line = text.slice(start, text.indexOf("\n", start) === -1 ? undefined : text.indexOf("\n", start));
+    if (/^(---|\.\.\.)(\s|$)/.test(line)) {
+      if (content) return start;
+    } else if (line.trim() && !line.trimStart().startsWith("#") && !line.startsWith("%")) content = true;
+  }
+  return undefined;
+}
 
 /** Places paths in the text for error messages; built on first use, and only for files up to 4 MiB. */
 function lazyLocator(text: string): ParsedText["locate"] {
   let locate: ParsedText["locate"] | undefined;
   return (path) => {
-    locate ??= buildLocator(text);
+    locate ??= text.length > LOCATE_MAX_CHARS ? () => undefined : buildLocator(text);
     return locate(path);
-  };
-}
-
-function buildLocator(text: string): ParsedText["locate"] {
-  if (text.length > LOCATE_MAX_CHARS) return () => undefined;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
-  return (path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-      if (node && typeof node === "object" && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return undefined;
   };
 }
 

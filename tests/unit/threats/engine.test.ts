@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Condition, describeReason, holds, reasons, testLeaf, type FactLookup, type Leaf } from "../../../lib/threats/condition";
 import { analyze, renderTemplate } from "../../../lib/threats/engine";
 import { modelFacts } from "../../../lib/threats/facts";
-import { parseRuleFile } from "../../../lib/threats/custom-rules";
+import { MAX_CUSTOM_RULES, parseRuleFile } from "../../../lib/threats/custom-rules";
 import { EXAMPLE_RULE_FILE } from "../../../lib/threats/example-rules";
 import { BUILT_IN_RULES, LIBRARY_VERSION } from "../../../lib/threats/rules";
 import { entity, flow, inside, person, proc, scene, store, threats } from "./harness";
@@ -133,6 +133,27 @@ rules:
     expect(byPath["rules[0].capabilities[0]"]).toMatch(/capability/);
     expect(byPath["rules[0].annexI[0]"]).toMatch(/Table 1/);
     expect(parsed.errors.every((e) => e.line)).toBe(true);
+  });
+
+  it("reads a YAML rule file of 500 rules, the documented maximum, and refuses 501", () => {
+    const rule = (i: number) => `  - id: acme-rule-${i}
+    title: "{{name}} is checked by rule ${i}"
+    stride: tampering
+    targets: [flow]
+    when: { all: [{ fact: channel, in: [ble, wifi, cellular, ethernet, usb, serial, nfc-inductive, internet] }, { fact: tags, has: rule-${i} }] }
+    description: "Rule ${i} raises a threat on {{name}} for the test."
+    cwe: [CWE-287, CWE-306, CWE-319, CWE-345, CWE-778]
+    capabilities: [AUTH, TXIG, AUDT, PAUT, NAUT]
+    safety: { when: never, why: Only a test. }
+    annexI: [MDR-17.2, MDR-17.4, MDR-18.8]
+    source: Acme review ${i}
+`;
+    const file = (n: number) => `medthreatRules: 1\nrules:\n${Array.from({ length: n }, (_, i) => rule(i)).join("")}`;
+    const parsed = parseRuleFile(file(MAX_CUSTOM_RULES));
+    expect(parsed.ok && parsed.rules.length).toBe(500);
+    const over = parseRuleFile(file(MAX_CUSTOM_RULES + 1));
+    expect(over.ok).toBe(false);
+    if (!over.ok) expect(over.errors[0]).toMatchObject({ path: "rules", message: expect.stringMatching(/500/) });
   });
 
   it("runs custom rules in the same engine and orders them with the built-in ones", () => {
