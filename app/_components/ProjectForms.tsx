@@ -1,7 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { createProjectAction, importProjectAction, type FormState } from "../actions/projects";
+import { MAX_MODEL_BYTES, tooLargeMessage } from "@/lib/model/limits";
 import { DEVICE_KINDS, REGULATIONS, label } from "@/lib/model/vocabulary";
 import { IssueList } from "./IssueList";
 
@@ -64,12 +65,20 @@ export function NewProjectForm() {
 
 export function ImportForm() {
   const [state, action, pending] = useActionState<FormState, FormData>(importProjectAction, {});
+  const [tooLarge, setTooLarge] = useState<string>();
+  /** A file over the limit is refused here, before it is sent; the server checks again. */
+  const checkSize = (event: React.FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get("file");
+    const refusal = file instanceof File && file.size > MAX_MODEL_BYTES ? `${file.name}: ${tooLargeMessage(file.size)}` : undefined;
+    setTooLarge(refusal);
+    if (refusal) event.preventDefault();
+  };
   return (
-    <form action={action} className="card space-y-3" aria-label="Import model file">
+    <form action={action} onSubmit={checkSize} className="card space-y-3" aria-label="Import model file">
       <h2>Import a model file</h2>
       <p className="text-sm text-slate-600">A medthreat model in YAML or JSON (up to 32 MiB) becomes a new project. A file with errors is refused and nothing is stored.</p>
       <input type="file" name="file" accept=".yaml,.yml,.json,application/json,application/yaml" required className="block text-sm" aria-label="Model file" />
-      <IssueList message={state.message} issues={state.errors} />
+      <IssueList message={tooLarge ?? state.message} issues={tooLarge ? [] : state.errors} />
       <button className="btn btn-primary" disabled={pending}>
         {pending ? "Importing…" : "Import"}
       </button>

@@ -2,6 +2,7 @@ import { getDb } from "@/db/client";
 import * as store from "@/db/projects";
 import { importAssessment, loadAssessment } from "@/db/assessment";
 import { projectIdsOf, type Actor } from "@/db/users";
+import { modelCounts, type ModelCounts } from "@/lib/model/counts";
 import { formatPath, ModelError, type ModelIssue } from "@/lib/model/issues";
 import { applyOperation, ModelOperation } from "@/lib/model/operations";
 import { FORMAT_VERSION, Project, type Model } from "@/lib/model/schema";
@@ -40,7 +41,7 @@ export async function createProjectFromDetails(actor: Actor, input: unknown): Pr
 }
 
 /** Creates a project from a project file (a model, with or without its assessment); a refused file changes nothing. */
-export async function importProject(actor: Actor, text: string, filename?: string): Promise<Outcome<store.ProjectSummary>> {
+export async function importProject(actor: Actor, text: string, filename?: string): Promise<Outcome<store.ProjectSummary & { counts: ModelCounts }>> {
   const result = validateProjectText(text);
   if (!result.ok) return invalid(`the file was not imported: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}`, result.errors);
   const db = await getDb();
@@ -50,7 +51,7 @@ export async function importProject(actor: Actor, text: string, filename?: strin
     await syncProjectThreats(project.id);
     await importAssessment(db, project.id, result.assessment, project.currentRevision, actor);
   }
-  return { ok: true, value: project };
+  return { ok: true, value: { ...project, counts: modelCounts(result.model) } };
 }
 
 /** The whole project as a file: the current architecture and its assessment. */

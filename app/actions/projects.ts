@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import * as projects from "../_server/projects";
-import { MAX_MODEL_BYTES } from "@/lib/model/format";
+import { MAX_MODEL_BYTES, tooLargeMessage } from "@/lib/model/limits";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { ModelOperationInput } from "@/lib/model/operations";
 import { REGULATIONS, DEVICE_KINDS } from "@/lib/model/vocabulary";
@@ -36,8 +36,7 @@ export async function createProjectAction(_prev: FormState, form: FormData): Pro
 export async function importProjectAction(_prev: FormState, form: FormData): Promise<FormState> {
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { message: "choose a project file (.yaml, .yml or .json) to import" };
-  if (file.size > MAX_MODEL_BYTES)
-    return { message: `the file is ${file.size} bytes; the limit is ${MAX_MODEL_BYTES} bytes (${MAX_MODEL_BYTES / 1048576} MiB)` };
+  if (file.size > MAX_MODEL_BYTES) return { message: `${file.name}: ${tooLargeMessage(file.size)}` };
   const text = await file.text();
   const outcome = await asActor((actor) => projects.importProject(actor, text, file.name));
   if (!outcome.ok) return formError(outcome);

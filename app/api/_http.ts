@@ -1,4 +1,4 @@
-import { MAX_MODEL_BYTES } from "@/lib/model/format";
+import { bodyTooLargeMessage, MAX_MODEL_BYTES } from "@/lib/model/limits";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Outcome } from "../_server/projects";
 import { AuthError } from "../_server/auth";
@@ -38,12 +38,16 @@ export class BodyError extends Error {
   }
 }
 
-/** Reads a request body as text, refusing it (413) as soon as it passes the limit. */
+/**
+ * Reads a request body as text, refusing it (413) as soon as it passes the limit, and refusing (400)
+ * a body shorter than its declared Content-Length: a body is taken whole or not at all.
+ */
 export async function readBody(request: Request, limit = MAX_MODEL_BYTES): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
+  const header = request.headers.get("content-length");
+  const declared = header === null ? undefined : Number(header);
   const tooLarge = () =>
-    new BodyError(problem(413, "too-large", "Request body too large", `the body is larger than the limit of ${limit} bytes (${Math.round(limit / 1048576)} MiB)`));
-  if (declared > limit) throw tooLarge();
+    new BodyError(problem(413, "too-large", "Request body too large", bodyTooLargeMessage(limit)));
+  if (declared !== undefined && declared > limit) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -58,6 +62,8 @@ export async function readBody(request: Request, limit = MAX_MODEL_BYTES): Promi
     }
     chunks.push(value);
   }
+  if (declared !== undefined && Number.isFinite(declared) && size !== declared)
+    throw new BodyError(problem(400, "incomplete-body", "Incomplete request body", `the body ended after ${size} of the ${declared} bytes its Content-Length announced; nothing was stored, send it again`));
   return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
 }
 

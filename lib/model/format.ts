@@ -2,14 +2,14 @@ import { CORE_SCHEMA, dump as dumpYaml, load as loadYaml, YAMLException } from "
 import { aliasReport } from "./aliases";
 import { duplicateJsonKey } from "./json-keys";
 import { buildLocator, lineStarts, positionOf } from "./locate";
+import { MAX_MODEL_BYTES, tooLargeMessage } from "./limits";
 import type { ModelIssue, PathSegment } from "./issues";
 import type { Model } from "./schema";
 import { canonicalize } from "./canonical";
 
 export type FileFormat = "yaml" | "json";
 
-/** Largest model file accepted by import, the API and the CLI (documented in the README). */
-export const MAX_MODEL_BYTES = 32 * 1024 * 1024;
+export { MAX_MODEL_BYTES };
 /** YAML aliases allowed in one file; more is treated as an expansion bomb. */
 export const MAX_YAML_ALIASES = 100;
 const MAX_DEPTH = 64;
@@ -43,7 +43,7 @@ const fileIssue = (message: string, line?: number, column?: number): ModelIssue 
 export function parseText(text: string, maxBytes = MAX_MODEL_BYTES): ParseResult {
   const bytes = Buffer.byteLength(text, "utf8");
   if (bytes > maxBytes)
-    return { ok: false, issues: [fileIssue(`the file is ${bytes} bytes; the limit is ${maxBytes} bytes${mib(maxBytes)}`)] };
+    return { ok: false, issues: [fileIssue(tooLargeMessage(bytes, maxBytes))] };
   if (text.trim() === "") return { ok: false, issues: [fileIssue("the file is empty")] };
   const depth = nestingDepth(text);
   if (depth > MAX_DEPTH) return { ok: false, issues: [fileIssue(`the file nests ${depth} levels deep; a model needs at most ${MAX_DEPTH}`)] };
@@ -184,8 +184,6 @@ function nestingDepth(text: string): number {
 
 const TOO_DEEP = `the file nests too deeply to be read; a model needs at most ${MAX_DEPTH} levels`;
 const isStackOverflow = (message: string) => /maximum call stack/i.test(message);
-
-const mib = (bytes: number) => (bytes >= 1048576 ? ` (${Math.round(bytes / 1048576)} MiB)` : "");
 
 /** The canonical text of a model: stable key order, sorted id lists, defaults explicit, no empty values. */
 export function serializeModel(model: Model, format: FileFormat): string {

@@ -83,6 +83,21 @@ describe("REST API", () => {
     expect(await count()).toBe(before);
   });
 
+  it("refuses a body shorter than its Content-Length (one cut on the way) with 400 and stores nothing", async () => {
+    const before = await count();
+    const text = exampleText();
+    const declared = String(Buffer.byteLength(text) + 1000);
+    const res = await importRoute.POST(req("/api/projects/import", { method: "POST", body: text, headers: { "content-length": declared } }));
+    expect(res.status).toBe(400);
+    expect((await res.json()).detail).toBe(`the body ended after ${Buffer.byteLength(text)} of the ${declared} bytes its Content-Length announced; nothing was stored, send it again`);
+    expect(await count()).toBe(before);
+  });
+
+  it("reports how many elements, flows, boundaries, assets and diagrams it stored", async () => {
+    const res = await importRoute.POST(req("/api/projects/import", { method: "POST", body: exampleText() }));
+    expect((await res.json()).counts).toEqual({ elements: 17, flows: 21, boundaries: expect.any(Number), assets: expect.any(Number), diagrams: expect.any(Number) });
+  });
+
   it("exports YAML and JSON with the revision as ETag, and the export imports to the same model", async () => {
     const yaml = await modelRoute.GET(req(`/api/projects/${id}/model?format=yaml`), params({ id }));
     expect(yaml.headers.get("etag")).toBe('"1"');

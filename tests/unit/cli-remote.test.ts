@@ -162,6 +162,19 @@ describe("medthreat push", () => {
     expect(sent.project.name).toBe(exampleModel().project.name);
   });
 
+  it("fails when the server reports fewer elements or flows than were sent, as after an upload cut on the way", async () => {
+    const sent = exampleModel();
+    const counts = { elements: sent.elements.length, flows: sent.flows.length, boundaries: sent.boundaries.length, assets: sent.assets.length, diagrams: sent.diagrams.length };
+    reply = () => ({ status: 201, body: JSON.stringify({ id: "cut1", name: "GlucoFlow", currentRevision: 1, counts: { ...counts, flows: 0 } }), headers: { "content-type": "application/json" } });
+    const cut = await run("push", EXAMPLE_PATH);
+    expect(cut.code).toBe(1);
+    expect(cut.err).toContain(`the server stored project cut1 with 0 of the ${counts.flows} flows that were sent: the upload was cut on the way`);
+    expect(cut.out).toBe("");
+
+    reply = () => ({ status: 201, body: JSON.stringify({ id: "whole1", name: "GlucoFlow", currentRevision: 1, counts }), headers: { "content-type": "application/json" } });
+    expect((await run("push", EXAMPLE_PATH)).code).toBe(0);
+  });
+
   it("does not write a revision when the server already has the same model", async () => {
     reply = () => ({ status: 200, body: serializeModel(exampleModel(), "json"), headers: { "content-type": "application/json", etag: '"3"' } });
     const result = await run("push", EXAMPLE_PATH, "-p", "p1");

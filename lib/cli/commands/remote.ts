@@ -3,7 +3,9 @@ import { basename } from "node:path";
 import type { Command, CommandContext } from "../command";
 import { loadProjectFile, onePositional, readInput } from "../command";
 import { UsageError } from "../io";
+import { modelCounts, type ModelCounts } from "../../model/counts";
 import { detectFormat, serializeModel } from "../../model/format";
+import type { Model } from "../../model/schema";
 
 /** `pull` and `push`: the CLI against a medthreat server, authenticated with an API token from the environment. */
 
@@ -86,6 +88,15 @@ async function call(remote: Remote, method: string, path: string, init: { body?:
   return response;
 }
 
+/** Refuses to report success when the server says it stored fewer things than were sent (an upload cut on the way). */
+function checkCounts(model: Model, stored: ModelCounts | undefined, what: string) {
+  if (!stored) return;
+  const sent = modelCounts(model);
+  const lost = (Object.keys(sent) as (keyof ModelCounts)[]).filter((k) => stored[k] !== sent[k]);
+  if (lost.length)
+    throw new Error(`the server stored ${what} with ${lost.map((k) => `${stored[k]} of the ${sent[k]} ${k}`).join(", ")} that were sent: the upload was cut on the way. Check the server's body size limit, then push again.`);
+}
+
 const projectPath = (id: string) => `api/projects/${encodeURIComponent(id)}`;
 const asciiOnly = (text: string) => text.replace(/[^\x20-\x7e]/g, "?");
 
@@ -145,7 +156,8 @@ export const push: Command = {
         body: text,
         headers: { "content-type": json ? "application/json" : "application/yaml" },
       });
-      const created = (await response.json()) as { id: string; name: string; currentRevision: number };
+      const created = (await response.json()) as { id: string; name: string; currentRevision: number; counts?: ModelCounts };
+      checkCounts(project.model, created.counts, `project ${created.id}`);
       ctx.io.out(`created project ${created.id} "${created.name}" (revision ${created.currentRevision}): ${new URL(`projects/${created.id}`, remote.base).href}`);
       return 0;
     }
@@ -162,7 +174,8 @@ export const push: Command = {
       body,
       headers: { "content-type": "application/json", "if-match": revision, "x-change-summary": asciiOnly(`Pushed ${name} with the medthreat CLI`) },
     });
-    const saved = (await response.json()) as { revision: number };
+    const saved = (await response.json()) as { revision: number; counts?: ModelCounts };
+    checkCounts(project.model, saved.counts, `revision ${saved.revision} of project ${target}`);
     ctx.io.out(`saved revision ${saved.revision} of project ${target}`);
     return 0;
   },

@@ -128,23 +128,3 @@ export function positionOf(text: string, needle: string): { line: number; column
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
-/** A valid model of `count` processes, each with a flow to the next, on one diagram. */
-export function largeModel(count: number): RawModel {
-  const ids = Array.from({ length: count }, (_, i) => `process-${i}`);
-  return {
-    ...minimalModel(),
-    elements: ids.map((id, i) => ({
-      id,
-      type: "process",
-      name: `Process ${i}`,
-      description: `Generated process number ${i}.`,
-      technology: "server-application",
-      patientReach: "single",
-      holdsSecrets: i % 2 === 0,
-      parsesUntrustedInput: true,
-      tags: ["generated", `batch-${i % 10}`],
-    })),
-    flows: ids.slice(1).map((id, i) => ({ id: `flow-${i}`, name: `Flow ${i}`, from: ids[i], to: id, channel: "ethernet", protocol: "HTTPS", direction: "two-way" })),
-    diagrams: [{ id: "all", name: "All", elements: ids }],
-  };
-}

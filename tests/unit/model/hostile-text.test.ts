@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseText, serializeModel } from "../../../lib/model/format";
 import { validateModelText } from "../../../lib/model/validate";
-import { errorsOf, largeModel, mustValidate, mustValidateText, positionOf } from "./helpers";
+import { largeModel } from "../../helpers/models";
+import { errorsOf, mustValidate, mustValidateText, positionOf } from "./helpers";
 
 /**
  * Text that used to send the precise-diagnosis pass (the `yaml` library) into seconds of work and

@@ -11,5 +11,5 @@ export const POST = handle(async (request: Request) => {
   const filename = new URL(request.url).searchParams.get("filename") ?? undefined;
   const outcome = await importProject(actor, await readBody(request), filename);
   if (!outcome.ok) return outcomeProblem(outcome);
-  return Response.json(projectJson(outcome.value), { status: 201, headers: { location: `/api/projects/${outcome.value.id}` } });
+  return Response.json({ ...projectJson(outcome.value), counts: outcome.value.counts }, { status: 201, headers: { location: `/api/projects/${outcome.value.id}` } });
 });

@@ -1,5 +1,6 @@
 import { requireActor } from "@/app/_server/access";
 import { loadProject, replaceModel } from "@/app/_server/projects";
+import { modelCounts } from "@/lib/model/counts";
 import { serializeModel, type FileFormat } from "@/lib/model/format";
 import { etag, handle, notFound, outcomeProblem, problem, readBody, requireRevision } from "../../../_http";
 
@@ -42,5 +43,5 @@ export const PUT = handle(async (request: Request, { params }: Params) => {
   const summary = request.headers.get("x-change-summary")?.slice(0, 200) || "Model replaced through the API";
   const outcome = await replaceModel(actor, id, revision, await readBody(request), summary);
   if (!outcome.ok) return outcomeProblem(outcome);
-  return Response.json({ revision: outcome.value.revision }, { headers: { etag: etag(outcome.value.revision) } });
+  return Response.json({ revision: outcome.value.revision, counts: modelCounts(outcome.value.model) }, { headers: { etag: etag(outcome.value.revision) } });
 });
