@@ -1,4 +1,5 @@
 import { runAnalysisBench } from "./analysis.bench";
+import { runLoadBench } from "./load.bench";
 import { runModelBench } from "./model.bench";
 import { runNoiseBench } from "./noise.bench";
 import { runReportsBench } from "./reports.bench";
@@ -8,6 +9,7 @@ const benchmarks: [string, () => void | Promise<void>][] = [
   ["analysis", runAnalysisBench],
   ["noise", runNoiseBench],
   ["reports", runReportsBench],
+  ["load", runLoadBench],
 ];
 
 // `npm run bench -- analysis noise` runs only the named benchmarks.

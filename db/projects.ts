@@ -65,12 +65,17 @@ export async function getProjectSummary(db: Db, id: string): Promise<ProjectSumm
 export async function getModel(db: Db, id: string, revision?: number): Promise<StoredModel | undefined> {
   const project = await getProjectSummary(db, id);
   if (!project) return undefined;
+  const row = await getRevision(db, id, revision ?? project.currentRevision);
+  return row && { project, ...row, model: JSON.parse(row.model) as Model };
+}
+
+/** One stored revision as written: the model's JSON text, who saved it and when. Revisions never change. */
+export async function getRevision(db: Db, id: string, revision: number): Promise<{ revision: number; model: string; savedBy: string; savedAt: Date } | undefined> {
   const [row] = await db
-    .select()
+    .select({ revision: modelRevisions.revision, model: modelRevisions.model, savedBy: modelRevisions.author, savedAt: modelRevisions.createdAt })
     .from(modelRevisions)
-    .where(and(eq(modelRevisions.projectId, id), eq(modelRevisions.revision, revision ?? project.currentRevision)));
-  if (!row) return undefined;
-  return { project, revision: row.revision, model: JSON.parse(row.model) as Model, savedBy: row.author, savedAt: row.createdAt };
+    .where(and(eq(modelRevisions.projectId, id), eq(modelRevisions.revision, revision)));
+  return row;
 }
 
 /** Creates a project at revision 1; `ownerId` becomes its owner. */

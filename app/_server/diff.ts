@@ -3,12 +3,11 @@ import { loadAssessment } from "@/db/assessment";
 import type { Actor } from "@/db/users";
 import { readBaselineContent } from "@/lib/review/baseline";
 import { formatVersionRef, parseVersionRef, VERSION_REF_HELP, type VersionRef } from "@/lib/review/version-ref";
-import { analyzeModel } from "@/lib/threats";
 import { diffProjects, type ProjectDiff, type ProjectSnapshot } from "@/lib/trace/diff";
 import { authorize } from "./access";
 import { getBaseline, listBaselines, snapshotForDiff, workingCopy } from "./baselines";
 import { listRevisions, readProject } from "./projects";
-import { customRulesFor } from "./threats";
+import { analysisOf, customRulesFor } from "./threats";
 
 /** The semantic diff between two versions of a project: baselines, model revisions or the working copy. */
 
@@ -41,7 +40,7 @@ async function sideOf(actor: Actor, projectId: string, ref: VersionRef): Promise
     return {
       ok: true,
       side: { ref: text, label: `Revision ${ref.revision}`, revision: ref.revision, note: REVISION_ASSESSMENT_NOTE },
-      snapshot: { model: stored.model, assessment, threats: analyzeModel(stored.model, rules.rules).threats },
+      snapshot: { model: stored.model, assessment, threats: (await analysisOf(projectId, stored, rules)).threats },
     };
   }
   const baseline = await getBaseline(actor, projectId, ref.id);

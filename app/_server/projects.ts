@@ -6,9 +6,11 @@ import { modelCounts, type ModelCounts } from "@/lib/model/counts";
 import { formatPath, ModelError, type ModelIssue } from "@/lib/model/issues";
 import { applyOperation, ModelOperation } from "@/lib/model/operations";
 import { FORMAT_VERSION, Project, type Model } from "@/lib/model/schema";
-import { validateModel, validateModelText } from "@/lib/model/validate";
-import { validateProjectText, type ProjectFile } from "@/lib/project/file";
+import { validateModel } from "@/lib/model/validate";
+import type { ProjectFile } from "@/lib/project/file";
 import { authorize } from "./access";
+import { sharedLru } from "./lru";
+import { readModelText, readProjectText } from "./off-thread";
 
 /**
  * What the pages, server actions and API routes do with projects: check the actor's role, validate
@@ -42,7 +44,7 @@ export async function createProjectFromDetails(actor: Actor, input: unknown): Pr
 
 /** Creates a project from a project file (a model, with or without its assessment); a refused file changes nothing. */
 export async function importProject(actor: Actor, text: string, filename?: string): Promise<Outcome<store.ProjectSummary & { counts: ModelCounts }>> {
-  const result = validateProjectText(text);
+  const result = await readProjectText(text);
   if (!result.ok) return invalid(`the file was not imported: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}`, result.errors);
   const db = await getDb();
   const project = await store.createProject(db, result.model, info(actor, `Imported from ${filename ?? "a project file"}`), ownerOf(actor));
@@ -61,9 +63,32 @@ export async function exportProject(actor: Actor, id: string): Promise<ProjectFi
   return { model: stored.model, assessment: await loadAssessment(await getDb(), id) };
 }
 
+/** Parsed revisions, shared by every request: a revision never changes, and the model object is frozen. */
+const revisions = sharedLru<Omit<store.StoredModel, "project">>("revisions", 256, 256 * 1024 * 1024);
+
 /** A project's model at a revision, for code that has already checked access (or needs none, like the analysis). */
-export async function readProject(id: string, revision?: number) {
-  return store.getModel(await getDb(), id, revision);
+export async function readProject(id: string, revision?: number): Promise<store.StoredModel | undefined> {
+  const db = await getDb();
+  const project = await store.getProjectSummary(db, id);
+  if (!project) return undefined;
+  const wanted = revision ?? project.currentRevision;
+  const key = `${id}@${wanted}`;
+  let stored = revisions.get(key);
+  if (!stored) {
+    const row = await store.getRevision(db, id, wanted);
+    if (!row) return undefined;
+    stored = { revision: row.revision, model: deepFreeze(JSON.parse(row.model) as Model), savedBy: row.savedBy, savedAt: row.savedAt };
+    revisions.set(key, stored, row.model.length);
+  }
+  return { project, ...stored };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }
 
 export async function loadProject(actor: Actor, id: string, revision?: number) {
@@ -115,7 +140,7 @@ export async function applyModelOperation(actor: Actor, id: string, baseRevision
 /** Replaces the whole model (API PUT, revision restore). */
 export async function replaceModel(actor: Actor, id: string, baseRevision: number, text: string, summary: string) {
   if (!(await editable(actor, id, baseRevision))) return notFound(id);
-  const result = validateModelText(text);
+  const result = await readModelText(text);
   if (!result.ok) return invalid(`the model was not saved: ${result.errors.length} problem${result.errors.length === 1 ? "" : "s"}`, result.errors);
   return save(actor, id, baseRevision, result.model, summary);
 }

@@ -3,11 +3,15 @@ import { getRuleSet, ORGANISATION_SCOPE, projectScope, saveRuleSet } from "@/db/
 import { controlsOf, linksOf } from "@/db/assessment";
 import { analysisStamp, decideThreat, syncThreats, threatHistory, threatRecordsOf, type ThreatRecord } from "@/db/threats";
 import { formatIssue, type ModelIssue } from "@/lib/model/issues";
-import { analyzeModel, LIBRARY_VERSION, type Analysis, type ThreatRule } from "@/lib/threats";
-import { EMPTY_RULE_FILE, parseRuleFile, rulesFingerprint } from "@/lib/threats/custom-rules";
+import type { StoredModel } from "@/db/projects";
+import type { Model } from "@/lib/model/schema";
+import { analysisEvaluations, analyzeModel, LIBRARY_VERSION, type Analysis, type ThreatRule } from "@/lib/threats";
+import { EMPTY_RULE_FILE, rulesFingerprint } from "@/lib/threats/custom-rules";
 import { Decision } from "@/lib/threats/decision";
 import { readProject } from "./projects";
 import { authorize, requireAdmin, SYSTEM } from "./access";
+import { sharedLru } from "./lru";
+import { readRuleText, runOffThread, WorkRefused } from "./off-thread";
 import type { Actor } from "@/db/users";
 
 /** Threat analysis of stored projects: runs the engine, keeps threat records and decisions in step. */
@@ -19,18 +23,62 @@ export interface CustomRules {
   warnings: string[];
 }
 
+/** Analyses above this many rule evaluations run on a worker thread (the demo device takes about 3,600). */
+const OFF_THREAD_EVALUATIONS = () => Number(process.env.MEDTHREAT_OFF_THREAD_EVALUATIONS ?? 250_000);
+
+const parsedRules = sharedLru<Promise<CustomRules>>("custom-rules", 32, 32);
+
 export async function customRulesFor(projectId: string): Promise<CustomRules> {
   const db = await getDb();
   const [org, project] = await Promise.all([getRuleSet(db, ORGANISATION_SCOPE), getRuleSet(db, projectScope(projectId))]);
-  const warnings: string[] = [];
-  const rules: ThreatRule[] = [];
-  for (const [label, set] of [["organisation", org], ["project", project]] as const) {
-    if (!set) continue;
-    const parsed = parseRuleFile(set.text, rules.map((r) => r.id));
-    if (parsed.ok) rules.push(...parsed.rules);
-    else warnings.push(`the ${label} rules were skipped: ${parsed.errors.map(formatIssue).join("; ")}`);
+  const fingerprint = rulesFingerprint(LIBRARY_VERSION, org?.text ?? "", project?.text ?? "");
+  let parsed = parsedRules.get(fingerprint);
+  if (!parsed) {
+    parsed = (async () => {
+      const warnings: string[] = [];
+      const rules: ThreatRule[] = [];
+      for (const [label, set] of [["organisation", org], ["project", project]] as const) {
+        if (!set) continue;
+        const result = await readRuleText(set.text, rules.map((r) => r.id));
+        if (result.ok) rules.push(...result.rules);
+        else warnings.push(`the ${label} rules were skipped: ${result.errors.map(formatIssue).join("; ")}`);
+      }
+      return { rules, fingerprint, warnings };
+    })();
+    parsedRules.set(fingerprint, parsed);
+    parsed.catch(() => parsedRules.delete(fingerprint));
   }
-  return { rules, fingerprint: rulesFingerprint(LIBRARY_VERSION, org?.text ?? "", project?.text ?? ""), warnings };
+  return parsed;
+}
+
+const analyses = sharedLru<Promise<Analysis>>("analyses", 64, 600_000);
+/** How long a refused analysis is remembered, so that reloading a page does not run it again at once. */
+const REFUSAL_MS = 10 * 60_000;
+
+/**
+ * The analysis of a model revision under a rule set: run once, kept in memory, shared by every
+ * request that asks meanwhile. A large one runs on a worker thread. A refusal (a limit passed) is
+ * remembered for a while; a busy server is not.
+ */
+export function analysisOf(projectId: string, stored: { revision: number; model: Model }, customRules: CustomRules): Promise<Analysis> {
+  const key = `${projectId}@${stored.revision}#${customRules.fingerprint}`;
+  const cached = analyses.get(key);
+  if (cached) return cached;
+  const { model } = stored;
+  const { rules } = customRules;
+  const run =
+    analysisEvaluations(model, rules) > OFF_THREAD_EVALUATIONS()
+      ? runOffThread("analyze", { model, rules }, `the analysis of "${model.project.name}"`)
+      : Promise.resolve().then(() => analyzeModel(model, rules));
+  analyses.set(key, run);
+  run.then(
+    (analysis) => analyses.reweigh(key, analysis.threats.length + analysis.coverage.length),
+    (e) => {
+      if (e instanceof WorkRefused && e.reason === "busy") analyses.delete(key);
+      else setTimeout(() => analyses.get(key) === run && analyses.delete(key), REFUSAL_MS).unref();
+    },
+  );
+  return run;
 }
 
 const running = new Map<string, Promise<unknown>>();
@@ -58,17 +106,21 @@ export interface ProjectThreats {
 
 /** The current threats of a project, analysing again only when the model or the rules changed since the last time. */
 export async function projectThreats(actor: Actor, projectId: string): Promise<ProjectThreats | undefined> {
-  if (!(await readProject(projectId))) return undefined;
-  await authorize(actor, projectId, "read");
-  return syncProjectThreats(projectId);
-}
-
-/** Brings the stored threat records in line with the current model and rules (no access check: it changes nothing a user wrote). */
-export async function syncProjectThreats(projectId: string): Promise<ProjectThreats | undefined> {
   const stored = await readProject(projectId);
   if (!stored) return undefined;
+  await authorize(actor, projectId, "read");
+  return syncProjectThreats(projectId, stored);
+}
+
+/**
+ * Brings the stored threat records in line with the current model and rules (no access check: it
+ * changes nothing a user wrote). `stored` is the current revision when the caller has read it already.
+ */
+export async function syncProjectThreats(projectId: string, stored?: StoredModel): Promise<ProjectThreats | undefined> {
+  stored ??= await readProject(projectId);
+  if (!stored) return undefined;
   const customRules = await customRulesFor(projectId);
-  const analysis = analyzeModel(stored.model, customRules.rules);
+  const analysis = await analysisOf(projectId, stored, customRules);
   const stamp = { revision: stored.revision, rulesFingerprint: customRules.fingerprint, libraryVersion: LIBRARY_VERSION };
   const db = await getDb();
   await oneAtATime(projectId, async () => {
@@ -153,8 +205,8 @@ export async function saveRules(actor: Actor, scope: string, baseVersion: number
   else await requireAdmin(actor);
   const db = await getDb();
   const other = scope === ORGANISATION_SCOPE ? undefined : await getRuleSet(db, ORGANISATION_SCOPE);
-  const otherRules = other ? parseRuleFile(other.text) : undefined;
-  const parsed = parseRuleFile(text, otherRules?.ok ? otherRules.rules.map((r) => r.id) : []);
+  const otherRules = other ? await readRuleText(other.text) : undefined;
+  const parsed = await readRuleText(text, otherRules?.ok ? otherRules.rules.map((r) => r.id) : []);
   if (!parsed.ok) return { ok: false, kind: "invalid", message: `the rules were not saved: ${parsed.errors.length} problem(s)`, errors: parsed.errors };
   const saved = await saveRuleSet(db, scope, baseVersion, text, actor);
   if (saved.ok) return { ok: true, version: saved.version, count: parsed.rules.length };

@@ -7,6 +7,7 @@ import { factSpecs, modelFacts, type ModelFacts, type TargetKind } from "./facts
 import { STRIDE, type ThreatRule } from "./rule";
 import { annexIForRegulation } from "./annex";
 import { STRIDE_PER_ELEMENT } from "../catalog";
+import { ANALYSIS_LIMITS, tooManyEvaluations, tooManyThreats, tooSlow, type AnalysisLimits } from "./limits";
 
 /** One threat the rules found: `<rule id>@<target id>`, stable across re-analysis while its rule and target exist. */
 export interface Threat {
@@ -84,8 +85,25 @@ function targets(model: Model): Target[] {
 
 const strideOrder = (s: ThreatRule["stride"]) => STRIDE.indexOf(s);
 
-/** Runs every rule over every element and flow of a model. Deterministic: same model and rules, same output. */
-export function analyze(model: Model, rules: readonly ThreatRule[], libraryVersion: string): Analysis {
+/** How many rule evaluations an analysis of the model under these rules takes: each target times the rules for its kind. */
+export function evaluationsOf(model: Model, rules: readonly ThreatRule[]): number {
+  const perKind = new Map<TargetKind, number>();
+  for (const rule of rules) for (const kind of rule.targets) perKind.set(kind, (perKind.get(kind) ?? 0) + 1);
+  let total = (perKind.get("flow") ?? 0) * model.flows.length;
+  for (const e of model.elements) total += perKind.get(e.type) ?? 0;
+  return total;
+}
+
+/**
+ * Runs every rule over every element and flow of a model. Deterministic: same model and rules, same
+ * output. Refuses (AnalysisLimitError) an analysis that would pass the limits in evaluations,
+ * threats or time, before it allocates past them.
+ */
+export function analyze(model: Model, rules: readonly ThreatRule[], libraryVersion: string, limits: AnalysisLimits = ANALYSIS_LIMITS): Analysis {
+  const started = Date.now();
+  const all = targets(model);
+  const evaluations = evaluationsOf(model, rules);
+  if (evaluations > limits.evaluations) throw tooManyEvaluations(evaluations, all.length, rules.length, limits.evaluations);
   const facts = modelFacts(model);
   const regulation = model.project.regulation;
   const byKind = new Map<TargetKind, ThreatRule[]>();
@@ -106,14 +124,16 @@ export function analyze(model: Model, rules: readonly ThreatRule[], libraryVersi
     }
     return p;
   };
-  for (const target of targets(model)) {
+  for (const [done, target] of all.entries()) {
+    if (done % 64 === 0 && Date.now() - started > limits.milliseconds) throw tooSlow(limits.milliseconds, done, all.length);
     const scope = facts.scope(target.kind, target.id);
     const fired: ThreatRule[] = [];
     for (const rule of byKind.get(target.kind) ?? []) if (compiled(rule).when.test(scope)) fired.push(rule);
     const superseded = fired.some((r) => r.supersedes?.length) ? new Set(fired.flatMap((r) => r.supersedes ?? [])) : undefined;
+    const kept = superseded ? fired.filter((r) => !superseded.has(r.id)) : fired;
+    if (threats.length + kept.length > limits.threats) throw tooManyThreats(limits.threats, done, all.length);
     const found = new Map<ThreatRule["stride"], string[]>();
-    for (const rule of fired) {
-      if (superseded?.has(rule.id)) continue;
+    for (const rule of kept) {
       const threat = instantiate(rule, target, scope, facts, regulation);
       (found.get(rule.stride) ?? found.set(rule.stride, []).get(rule.stride)!).push(threat.id);
       threats.push(threat);

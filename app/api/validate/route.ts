@@ -1,5 +1,5 @@
-import { validateModelText } from "@/lib/model/validate";
 import { requireActor } from "@/app/_server/access";
+import { readModelText } from "@/app/_server/off-thread";
 import { handle, issueJson, readBody } from "../_http";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 /** Validates a model file without storing anything. */
 export const POST = handle(async (request: Request) => {
   await requireActor(request);
-  const result = validateModelText(await readBody(request));
+  const result = await readModelText(await readBody(request));
   return Response.json({
     valid: result.ok,
     errors: result.ok ? [] : result.errors.map(issueJson),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Condition, describeReason, holds, reasons, testLeaf, type FactLookup, type Leaf } from "../../../lib/threats/condition";
-import { analyze, renderTemplate } from "../../../lib/threats/engine";
+import { analyze, evaluationsOf, renderTemplate } from "../../../lib/threats/engine";
+import { ANALYSIS_LIMITS, AnalysisLimitError, type AnalysisLimits } from "../../../lib/threats/limits";
 import { modelFacts } from "../../../lib/threats/facts";
 import { MAX_CUSTOM_RULES, parseRuleFile } from "../../../lib/threats/custom-rules";
 import { EXAMPLE_RULE_FILE } from "../../../lib/threats/example-rules";
@@ -98,6 +99,42 @@ describe("engine", () => {
     const scope = { self: { name: "Sync", channel: "ble" }, from: {}, to: { name: "Pump" } };
     const text = renderTemplate("{{name}} on {{channel}} to {{to.name}} carries {{assets}} {{nope}}", "flow", scope, ["Patient record"]);
     expect(text).toBe("Sync on Bluetooth Low Energy to Pump carries Patient record {{nope}}");
+  });
+});
+
+describe("analysis limits", () => {
+  const model = () => scene({ elements: [entity("e"), proc("p"), store("s", { assets: ["key"] })], flows: [flow("f", "e", "p")] });
+  const full = () => analyze(model(), BUILT_IN_RULES, LIBRARY_VERSION);
+  const limited = (limits: Partial<AnalysisLimits>) => () => analyze(model(), BUILT_IN_RULES, LIBRARY_VERSION, { ...ANALYSIS_LIMITS, ...limits });
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      return e instanceof AnalysisLimitError ? { limit: e.limit, message: e.message } : undefined;
+    }
+    return undefined;
+  };
+
+  it("counts an evaluation per target and rule of its kind, and refuses more than the limit before running", () => {
+    const evaluations = evaluationsOf(model(), BUILT_IN_RULES);
+    const perKind = (kind: string) => BUILT_IN_RULES.filter((r) => (r.targets as readonly string[]).includes(kind)).length;
+    expect(evaluations).toBe(perKind("external-entity") + perKind("process") + perKind("data-store") + perKind("flow"));
+    expect(limited({ evaluations })()).toEqual(full());
+    expect(refusal(limited({ evaluations: evaluations - 1 }))).toEqual({
+      limit: "evaluations",
+      message: expect.stringMatching(new RegExp(`^the analysis was not run: 4 elements and flows under ${BUILT_IN_RULES.length} rules need ${evaluations} rule evaluations, more than the limit of`)),
+    });
+  });
+
+  it("stops once the threats would pass the limit", () => {
+    const count = full().threats.length;
+    expect(limited({ threats: count })().threats).toHaveLength(count);
+    expect(refusal(limited({ threats: count - 1 }))).toEqual({ limit: "threats", message: expect.stringMatching(new RegExp(`^the analysis stopped: the rules raised more than ${count - 1} threats`)) });
+  });
+
+  it("stops when the time is up", () => {
+    expect(refusal(limited({ milliseconds: -1 }))).toEqual({ limit: "milliseconds", message: expect.stringMatching(/^the analysis stopped after .* s with 0 of 4 elements and flows done/) });
+    expect(limited({ milliseconds: 60_000 })()).toEqual(full());
   });
 });
 

@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import Link from "next/link";
 import { projectForPage } from "@/app/_server/pages";
 import { baselineStatuses, listBaselines } from "@/app/_server/baselines";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 const when = (iso: string) => iso.slice(0, 19).replace("T", " ");
 
-export default async function BaselinesPage({ params }: { params: Promise<{ id: string }> }) {
+async function BaselinesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id, stored, actor } = await projectForPage(params);
   const [baselines, canEdit, canReview] = await Promise.all([listBaselines(actor, id), mayDo(actor, id, "edit"), mayDo(actor, id, "review")]);
   const statuses = await baselineStatuses(actor, id, baselines.map((b) => b.id));
@@ -84,3 +85,5 @@ export default async function BaselinesPage({ params }: { params: Promise<{ id: 
     </div>
   );
 }
+
+export default withAnalysisNotice(BaselinesPage);

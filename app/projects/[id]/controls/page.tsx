@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import { forPage, pageActor } from "@/app/_server/pages";
 import { projectAssessment } from "@/app/_server/assessment";
 import { CONTROL_LIBRARY } from "@/lib/controls";
@@ -6,7 +7,7 @@ import { commentThreads } from "@/app/_server/comments";
 
 export const dynamic = "force-dynamic";
 
-export default async function ControlsPage({ params }: { params: Promise<{ id: string }> }) {
+async function ControlsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const data = await forPage(async () => projectAssessment(await pageActor(), id));
   const comments = await commentThreads(await pageActor(), id, "control");
@@ -24,3 +25,5 @@ export default async function ControlsPage({ params }: { params: Promise<{ id: s
     />
   );
 }
+
+export default withAnalysisNotice(ControlsPage);

@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import { projectForPage } from "@/app/_server/pages";
 import { diffChoices, projectDiff } from "@/app/_server/diff";
 import { AREA_HEADINGS, DIFF_AREAS, describeDetail, type Change, type ChangeKind } from "@/lib/trace/diff";
@@ -35,7 +36,7 @@ function ChangeItem({ change }: { change: Change }) {
   );
 }
 
-export default async function DiffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
+async function DiffPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Search }) {
   const { id, stored, actor } = await projectForPage(params);
   const search = await searchParams;
   const choices = await diffChoices(actor, id);
@@ -108,3 +109,5 @@ export default async function DiffPage({ params, searchParams }: { params: Promi
     </div>
   );
 }
+
+export default withAnalysisNotice(DiffPage);

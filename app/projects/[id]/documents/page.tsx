@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import { projectForPage } from "@/app/_server/pages";
 import { listReports, reportSources } from "@/app/_server/reports";
 import { DOCUMENT_IDS, DOCUMENT_TITLES } from "@/lib/reports/document";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 const when = (iso: string) => iso.slice(0, 19).replace("T", " ");
 const STATUS: Record<string, string> = { queued: "waiting", running: "running", done: "done", failed: "failed" };
 
-export default async function DocumentsPage({ params }: { params: Promise<{ id: string }> }) {
+async function DocumentsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id, actor } = await projectForPage(params);
   const [jobs, sources] = await Promise.all([listReports(actor, id), reportSources(actor, id)]);
   const unfinished = jobs.find((j) => (j.status === "queued" || j.status === "running") && j.createdBy === actor.name);
@@ -81,3 +82,5 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
     </div>
   );
 }
+
+export default withAnalysisNotice(DocumentsPage);

@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import { listComments } from "@/app/_server/comments";
 import { forPage, pageActor } from "@/app/_server/pages";
 import { projectTrace } from "@/app/_server/trace";
@@ -9,7 +10,7 @@ import { RequirementsChecklist, type ChecklistRow } from "./RequirementsChecklis
 
 export const dynamic = "force-dynamic";
 
-export default async function RequirementsPage({ params }: { params: Promise<{ id: string }> }) {
+async function RequirementsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const actor = await pageActor();
   const trace = await forPage(async () => projectTrace(actor, id));
@@ -57,3 +58,5 @@ export default async function RequirementsPage({ params }: { params: Promise<{ i
     </div>
   );
 }
+
+export default withAnalysisNotice(RequirementsPage);

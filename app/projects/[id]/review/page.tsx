@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import Link from "next/link";
 import { forPage, pageActor } from "@/app/_server/pages";
 import { projectReview } from "@/app/_server/review";
@@ -15,7 +16,7 @@ const FIX_LABELS: Record<FixPage, string> = {
   details: "Open project details",
 };
 
-export default async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
+async function ReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const review = await forPage(async () => projectReview(await pageActor(), id));
   const { readiness, gaps } = review;
@@ -105,3 +106,5 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     </div>
   );
 }
+
+export default withAnalysisNotice(ReviewPage);

@@ -1,10 +1,11 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import { forPage, pageActor } from "@/app/_server/pages";
 import { projectAssessment } from "@/app/_server/assessment";
 import { RisksView } from "./RisksView";
 
 export const dynamic = "force-dynamic";
 
-export default async function RisksPage({ params }: { params: Promise<{ id: string }> }) {
+async function RisksPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const data = await forPage(async () => projectAssessment(await pageActor(), id));
   const titles = Object.fromEntries(data.analysis.threats.map((t) => [t.id, t.title]));
@@ -19,3 +20,5 @@ export default async function RisksPage({ params }: { params: Promise<{ id: stri
     />
   );
 }
+
+export default withAnalysisNotice(RisksPage);

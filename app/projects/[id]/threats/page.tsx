@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import { forPage, pageActor } from "@/app/_server/pages";
 import { projectAssessment } from "@/app/_server/assessment";
 import { toObsoleteView, toRecordView } from "@/app/_server/threat-views";
@@ -7,7 +8,7 @@ const TABS = ["threats", "coverage", "obsolete"] as const;
 
 export const dynamic = "force-dynamic";
 
-export default async function ThreatsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
+async function ThreatsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ tab?: string }> }) {
   const { id } = await params;
   const { tab } = await searchParams;
   const data = await forPage(async () => projectAssessment(await pageActor(), id));
@@ -33,3 +34,5 @@ export default async function ThreatsPage({ params, searchParams }: { params: Pr
     />
   );
 }
+
+export default withAnalysisNotice(ThreatsPage);

@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import Link from "next/link";
 import { forPage, pageActor } from "@/app/_server/pages";
 import { elementFilterOf, projectTrace, requirementFilterOf, traceQueryOf, traceSearch, unknownFilterValues, type TraceQuery } from "@/app/_server/trace";
@@ -16,7 +17,7 @@ const DIRECTIONS: { direction: TraceQuery["direction"]; label: string }[] = [
   { direction: "elements", label: "Element → threats → risks → controls" },
 ];
 
-export default async function TracePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
+async function TracePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
   const trace = await forPage(async () => projectTrace(await pageActor(), id));
   const parsed = traceQueryOf(await searchParams);
@@ -150,3 +151,5 @@ export default async function TracePage({ params, searchParams }: { params: Prom
 function Kept({ name, value }: { name: string; value?: string }) {
   return value ? <input type="hidden" name={name} value={value} /> : null;
 }
+
+export default withAnalysisNotice(TracePage);

@@ -1,3 +1,4 @@
+import { withAnalysisNotice } from "@/app/projects/[id]/_components/AnalysisNotice";
 import { notFound } from "next/navigation";
 import { forPage, pageActor } from "@/app/_server/pages";
 import Link from "next/link";
@@ -11,7 +12,7 @@ import { Comments } from "../../_components/Comments";
 
 export const dynamic = "force-dynamic";
 
-export default async function ThreatPage({ params }: { params: Promise<{ id: string; threatId: string }> }) {
+async function ThreatPage({ params }: { params: Promise<{ id: string; threatId: string }> }) {
   const { id, threatId: raw } = await params;
   const threatId = decodeURIComponent(raw);
   const data = await forPage(async () => projectAssessment(await pageActor(), id));
@@ -52,3 +53,5 @@ export default async function ThreatPage({ params }: { params: Promise<{ id: str
     </div>
   );
 }
+
+export default withAnalysisNotice(ThreatPage);

@@ -1,0 +1,131 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+/**
+ * Pages and API under load: starts the built app (`npm run build` first) on a fresh database with the
+ * demo device, then for each scenario keeps CLIENTS requests in flight for SECONDS and prints latency
+ * percentiles, throughput and errors. LOAD_CLIENTS and LOAD_SECONDS change the defaults (50, 60).
+ * A last scenario sends hostile 3.9 MB files to /api/validate while other clients ask /api/health,
+ * to show whether the server stays responsive meanwhile.
+ */
+
+const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const PORT = Number(process.env.LOAD_PORT ?? 3300);
+const ROOT = path.join(import.meta.dirname, "..");
+
+interface Scenario {
+  name: string;
+  path: string;
+  auth: "cookie" | "token" | "none";
+  method?: string;
+  body?: string;
+}
+
+interface Sample {
+  ms: number;
+  ok: boolean;
+}
+
+export async function runLoadBench(): Promise<void> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    console.log("skipped: no production build; run `npm run build` first");
+    return;
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "medthreat-load-"));
+  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "load.db")}`, NEXT_TELEMETRY_DISABLED: "1" };
+  const setup = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "bench", "load-setup.ts")], { cwd: ROOT, env, encoding: "utf8" });
+  if (setup.status !== 0) throw new Error(`setting up the database failed: ${setup.stderr}`);
+  const { token, session, projectId } = JSON.parse(setup.stdout.trim().split("\n").pop()!) as { token: string; session: string; projectId: string };
+  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  try {
+    await waitUntilUp();
+    const headers = (auth: Scenario["auth"]): Record<string, string> =>
+      auth === "cookie" ? { cookie: `medthreat_session=${session}` } : auth === "token" ? { authorization: `Bearer ${token}` } : {};
+    const scenarios: Scenario[] = [
+      { name: "project page (Model tab)", path: `/projects/${projectId}`, auth: "cookie" },
+      { name: "Threats tab", path: `/projects/${projectId}/threats`, auth: "cookie" },
+      { name: "Traceability tab", path: `/projects/${projectId}/trace`, auth: "cookie" },
+      { name: "threats API (JSON)", path: `/api/projects/${projectId}/threats`, auth: "token" },
+      { name: "model API (YAML)", path: `/api/projects/${projectId}/model`, auth: "token" },
+    ];
+    console.log(`${CLIENTS} clients for ${SECONDS} s each, demo device, one server process on this machine\n`);
+    console.log("| scenario | requests | per second | p50 | p95 | p99 | max | errors |");
+    console.log("|---|---|---|---|---|---|---|---|");
+    for (const s of scenarios) {
+      await load([{ ...s, clients: 2 }], 3, headers); // warm-up
+      const [samples] = await load([{ ...s, clients: CLIENTS }], SECONDS, headers);
+      console.log(row(s.name, samples, SECONDS));
+    }
+    const hostile = "medthreat: 1\nproject:\n  name: P\n  device: { name: D }\nelements:\n  - id: a\n    tags: " + "- ".repeat(1_950_000) + "x\n";
+    const [validations, health] = await load(
+      [
+        { name: "hostile validation", path: "/api/validate", auth: "token", method: "POST", body: hostile, clients: 2 },
+        { name: "health", path: "/api/health", auth: "none", clients: 10 },
+      ],
+      Math.min(SECONDS, 20),
+      headers,
+    );
+    console.log(row("/api/validate, hostile 3.9 MB file (2 clients)", validations, Math.min(SECONDS, 20)));
+    console.log(row("/api/health meanwhile (10 clients)", health, Math.min(SECONDS, 20)));
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGTERM");
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+
+function once(s: Scenario, headers: Record<string, string>): Promise<Sample> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request({ host: "127.0.0.1", port: PORT, path: s.path, method: s.method ?? "GET", agent, headers: { ...headers, ...(s.body ? { "content-type": "application/yaml" } : {}) } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ ms: performance.now() - started, ok: (res.statusCode ?? 500) < 400 }));
+    });
+    req.on("error", () => resolve({ ms: performance.now() - started, ok: false }));
+    req.end(s.body);
+  });
+}
+
+/** Runs the scenarios side by side, each with its own clients looping until the time is up. */
+async function load(scenarios: (Scenario & { clients: number })[], seconds: number, headers: (auth: Scenario["auth"]) => Record<string, string>): Promise<Sample[][]> {
+  const until = performance.now() + seconds * 1000;
+  return Promise.all(
+    scenarios.map(async (s) => {
+      const samples: Sample[] = [];
+      await Promise.all(
+        Array.from({ length: s.clients }, async () => {
+          while (performance.now() < until) samples.push(await once(s, headers(s.auth)));
+        }),
+      );
+      return samples;
+    }),
+  );
+}
+
+function row(name: string, samples: Sample[], seconds: number): string {
+  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+  const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
+  const errors = samples.filter((s) => !s.ok).length;
+  return `| ${name} | ${samples.length} | ${(samples.length / seconds).toFixed(1)} | ${ms(at(50))} | ${ms(at(95))} | ${ms(at(99))} | ${ms(sorted[sorted.length - 1])} | ${errors} |`;
+}
+
+async function waitUntilUp(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const sample = await once({ name: "up", path: "/api/health", auth: "none" }, {});
+    if (sample.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the app did not start on port ${PORT}`);
+}
+
