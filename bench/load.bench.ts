@@ -6,10 +6,14 @@ import path from "node:path";
 
 /**
  * Pages and API under load: starts the built app (`npm run build` first) on a fresh database with the
- * demo device, then for each scenario keeps CLIENTS requests in flight for SECONDS and prints latency
- * percentiles, throughput and errors. LOAD_CLIENTS and LOAD_SECONDS change the defaults (50, 60).
- * A last scenario sends hostile 3.9 MB files to /api/validate while other clients ask /api/health,
- * to show whether the server stays responsive meanwhile.
+ * demo device and measures each scenario twice for SECONDS:
+ * - paced: CLIENTS people each asking once a second (a request as soon as the last one came back
+ *   when it took longer), which is the load of a busy team, and
+ * - flat out: CLIENTS clients each sending the next request as soon as the last one came back, which
+ *   measures throughput (latency is then CLIENTS divided by requests per second).
+ * It prints latency percentiles, throughput and errors. LOAD_CLIENTS and LOAD_SECONDS change the
+ * defaults (50, 60). A last scenario sends hostile 3.9 MB files to /api/validate while other clients
+ * ask /api/health, to show whether the server stays responsive meanwhile.
  */
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
@@ -23,6 +27,8 @@ interface Scenario {
   auth: "cookie" | "token" | "none";
   method?: string;
   body?: string;
+  /** Milliseconds each client waits from one request's start to the next's; 0 for flat out. */
+  pace?: number;
 }
 
 interface Sample {
@@ -52,13 +58,15 @@ export async function runLoadBench(): Promise<void> {
       { name: "threats API (JSON)", path: `/api/projects/${projectId}/threats`, auth: "token" },
       { name: "model API (YAML)", path: `/api/projects/${projectId}/model`, auth: "token" },
     ];
-    console.log(`${CLIENTS} clients for ${SECONDS} s each, demo device, one server process on this machine\n`);
-    console.log("| scenario | requests | per second | p50 | p95 | p99 | max | errors |");
-    console.log("|---|---|---|---|---|---|---|---|");
+    console.log(`${CLIENTS} clients for ${SECONDS} s per scenario, demo device, one server process on this machine\n`);
+    console.log("| scenario | load | requests | per second | p50 | p95 | p99 | max | errors |");
+    console.log("|---|---|---|---|---|---|---|---|---|");
     for (const s of scenarios) {
       await load([{ ...s, clients: 2 }], 3, headers); // warm-up
-      const [samples] = await load([{ ...s, clients: CLIENTS }], SECONDS, headers);
-      console.log(row(s.name, samples, SECONDS));
+      for (const [label, pace] of [["paced, 1/s each", 1000], ["flat out", 0]] as const) {
+        const [samples] = await load([{ ...s, pace, clients: CLIENTS }], SECONDS, headers);
+        console.log(row(`${s.name} | ${label}`, samples, SECONDS));
+      }
     }
     const hostile = "medthreat: 1\nproject:\n  name: P\n  device: { name: D }\nelements:\n  - id: a\n    tags: " + "- ".repeat(1_950_000) + "x\n";
     const [validations, health] = await load(
@@ -69,15 +77,15 @@ export async function runLoadBench(): Promise<void> {
       Math.min(SECONDS, 20),
       headers,
     );
-    console.log(row("/api/validate, hostile 3.9 MB file (2 clients)", validations, Math.min(SECONDS, 20)));
-    console.log(row("/api/health meanwhile (10 clients)", health, Math.min(SECONDS, 20)));
+    console.log(row("/api/validate, hostile 3.9 MB file | 2 clients flat out", validations, Math.min(SECONDS, 20)));
+    console.log(row("/api/health meanwhile | 10 clients flat out", health, Math.min(SECONDS, 20)));
   } finally {
     try {
       process.kill(-server.pid!, "SIGTERM");
     } catch {
       // already gone
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -104,13 +112,20 @@ async function load(scenarios: (Scenario & { clients: number })[], seconds: numb
       const samples: Sample[] = [];
       await Promise.all(
         Array.from({ length: s.clients }, async () => {
-          while (performance.now() < until) samples.push(await once(s, headers(s.auth)));
+          if (s.pace) await sleep(Math.random() * s.pace);
+          while (performance.now() < until) {
+            const sample = await once(s, headers(s.auth));
+            samples.push(sample);
+            if (s.pace) await sleep(s.pace - sample.ms);
+          }
         }),
       );
       return samples;
     }),
   );
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 function row(name: string, samples: Sample[], seconds: number): string {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
@@ -124,7 +139,7 @@ async function waitUntilUp(): Promise<void> {
   for (let i = 0; i < 100; i++) {
     const sample = await once({ name: "up", path: "/api/health", auth: "none" }, {});
     if (sample.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
   }
   throw new Error(`the app did not start on port ${PORT}`);
 }

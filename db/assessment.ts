@@ -6,7 +6,7 @@ import { hazards, projectControls, projectSettings, requirementStatuses, threatC
 import { auditInsert } from "./audit";
 import { versionedWrite, type Versioned } from "./versioned";
 import type { Actor } from "./users";
-import type { ThreatRecord } from "./threats";
+import type { ThreatRecord, ThreatState } from "./threats";
 
 /** The assessment of a project in the database: threat risk fields, control links, hazards, controls, settings. */
 
@@ -49,7 +49,7 @@ function controlToRow(projectId: string, c: ProjectControl) {
   };
 }
 
-export function threatAssessmentOf(r: ThreatRecord, links: ControlLink[]): ThreatAssessment {
+export function threatAssessmentOf(r: ThreatState, links: ControlLink[]): ThreatAssessment {
   return {
     id: r.threatId,
     status: r.status as ThreatAssessment["status"],

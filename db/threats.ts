@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, isNotNull, sql } from "drizzle-orm";
 import { auditInsert } from "./audit";
 import type { Actor } from "./users";
 import type { Analysis, Threat } from "../lib/threats/engine";
@@ -8,6 +8,8 @@ import type { Db } from "./client";
 import { projectAnalyses, threatEvents, threatRecords } from "./schema";
 
 export type ThreatRecord = typeof threatRecords.$inferSelect;
+/** A threat record without its snapshot (the threat as last found), which only obsolete threats need to be shown. */
+export type ThreatState = Omit<ThreatRecord, "snapshot">;
 export type ThreatEvent = typeof threatEvents.$inferSelect;
 
 export interface AnalysisStamp {
@@ -21,8 +23,20 @@ export async function analysisStamp(db: Db, projectId: string): Promise<Analysis
   return row;
 }
 
-export async function threatRecordsOf(db: Db, projectId: string): Promise<ThreatRecord[]> {
-  return db.select().from(threatRecords).where(eq(threatRecords.projectId, projectId)).orderBy(asc(threatRecords.threatId));
+const { snapshot: _snapshot, ...STATE_COLUMNS } = getTableColumns(threatRecords);
+
+/** Every threat record of a project, current and obsolete, without snapshots. */
+export async function threatRecordsOf(db: Db, projectId: string): Promise<ThreatState[]> {
+  return db.select(STATE_COLUMNS).from(threatRecords).where(eq(threatRecords.projectId, projectId)).orderBy(asc(threatRecords.threatId));
+}
+
+/** The obsolete threats of a project with their snapshots: what they were when last found. */
+export async function obsoleteRecordsOf(db: Db, projectId: string): Promise<ThreatRecord[]> {
+  return db
+    .select()
+    .from(threatRecords)
+    .where(and(eq(threatRecords.projectId, projectId), isNotNull(threatRecords.obsoleteSinceRevision)))
+    .orderBy(asc(threatRecords.threatId));
 }
 
 export async function threatHistory(db: Db, projectId: string, threatId: string): Promise<ThreatEvent[]> {
@@ -41,7 +55,7 @@ const CHUNK = 500;
  * decision. Every change is written to the history. One atomic batch per call.
  */
 export async function syncThreats(db: Db, projectId: string, analysis: Analysis, stamp: AnalysisStamp, by: string): Promise<{ added: number; obsoleted: number; returned: number }> {
-  const existing = new Map((await threatRecordsOf(db, projectId)).map((r) => [r.threatId, r]));
+  const existing = new Map((await db.select().from(threatRecords).where(eq(threatRecords.projectId, projectId))).map((r) => [r.threatId, r]));
   const now = new Date();
   const found = new Set<string>();
   const writes: Parameters<Db["batch"]>[0][number][] = [];

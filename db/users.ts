@@ -124,14 +124,18 @@ export async function createToken(db: Db, t: { id: string; userId: string; name:
   ]);
 }
 
+/** How stale a token's "last used" may get: writing it on every request would make every read a write. */
+const LAST_USED_PRECISION_MS = 60_000;
+
 export async function tokenUser(db: Db, tokenHash: string): Promise<UserRow | undefined> {
   const [row] = await db
-    .select({ user: users, id: apiTokens.id })
+    .select({ user: users, id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
   if (!row || row.user.disabledAt) return undefined;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.id));
   return row.user;
 }
 

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import { roleOf, type Actor } from "@/db/users";
 import { ACTION_LABELS, allows, type Action } from "@/lib/access";
@@ -24,9 +25,17 @@ export async function actorOf(request?: Request): Promise<Actor | undefined> {
     const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
     return actorFromCredentials({ bearer, session: bearer ? undefined : cookieValue(request.headers.get("cookie"), SESSION_COOKIE) });
   }
+  return sessionActor();
+}
+
+/** The user of the session cookie, looked up once per page render (React's cache; elsewhere it runs every time). */
+const sessionActor = cache(async (): Promise<Actor | undefined> => {
   const { cookies } = await import("next/headers");
   return actorFromCredentials({ session: (await cookies()).get(SESSION_COOKIE)?.value });
-}
+});
+
+/** A user's role in a project, looked up once per page render. */
+const roleInProject = cache(async (projectId: string, userId: string) => roleOf(await getDb(), projectId, userId));
 
 export async function requireActor(request?: Request): Promise<Actor> {
   const actor = await actorOf(request);
@@ -37,7 +46,7 @@ export async function requireActor(request?: Request): Promise<Actor> {
 /** Refuses (403) unless the actor's role in the project allows the action. */
 export async function authorize(actor: Actor, projectId: string, action: Action): Promise<void> {
   if (actor.isAdmin) return;
-  const role = await roleOf(await getDb(), projectId, actor.id);
+  const role = await roleInProject(projectId, actor.id);
   if (!allows(role, action)) throw new AuthError(403, `your role in this project (${role ?? "none"}) does not allow you to ${ACTION_LABELS[action]}`);
 }
 
@@ -47,5 +56,5 @@ export async function requireAdmin(actor: Actor): Promise<void> {
 
 /** Whether the actor may do the action in the project: for showing or hiding forms (the server still checks every change). */
 export async function mayDo(actor: Actor, projectId: string, action: Action): Promise<boolean> {
-  return actor.isAdmin || allows(await roleOf(await getDb(), projectId, actor.id), action);
+  return actor.isAdmin || allows(await roleInProject(projectId, actor.id), action);
 }

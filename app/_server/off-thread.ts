@@ -50,7 +50,8 @@ interface Pool {
 }
 
 const pool: Pool = ((globalThis as { __medthreatOffThread?: Pool }).__medthreatOffThread ??= { slots: [], waiting: [], next: 1 });
-const ENTRY = () => path.join(process.cwd(), "app", "_server", "worker", "entry.mjs");
+/** Loaded at run time from the source tree (tsx compiles lib on the fly), never bundled by the build. */
+const ENTRY = () => path.join(/* turbopackIgnore: true */ process.cwd(), "app", "_server", "worker", "entry.mjs");
 
 /** Runs a task on a worker thread; `what` names the work in refusals ("the analysis of Pump 3"). */
 export function runOffThread<K extends TaskName>(task: K, input: TaskInput<K>, what: string): Promise<TaskOutput<K>> {
@@ -87,7 +88,7 @@ function dispatch(): void {
 }
 
 function start(memoryMb: number): Slot {
-  const slot: Slot = { worker: new Worker(ENTRY(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } }) };
+  const slot: Slot = { worker: new Worker(/* turbopackIgnore: true */ ENTRY(), { resourceLimits: { maxOldGenerationSizeMb: memoryMb } }) };
   slot.worker.unref();
   pool.slots.push(slot);
   slot.worker.on("message", (message: { id: number; ok: boolean; value?: unknown; error?: { name: string; message: string; limit?: AnalysisLimitKind } }) => {

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { getDb } from "@/db/client";
 import * as store from "@/db/projects";
 import { importAssessment, loadAssessment } from "@/db/assessment";
@@ -66,8 +67,8 @@ export async function exportProject(actor: Actor, id: string): Promise<ProjectFi
 /** Parsed revisions, shared by every request: a revision never changes, and the model object is frozen. */
 const revisions = sharedLru<Omit<store.StoredModel, "project">>("revisions", 256, 256 * 1024 * 1024);
 
-/** A project's model at a revision, for code that has already checked access (or needs none, like the analysis). */
-export async function readProject(id: string, revision?: number): Promise<store.StoredModel | undefined> {
+/** A project's model at a revision, for code that has already checked access (or needs none, like the analysis); read once per page render. */
+export const readProject = cache(async (id: string, revision?: number): Promise<store.StoredModel | undefined> => {
   const db = await getDb();
   const project = await store.getProjectSummary(db, id);
   if (!project) return undefined;
@@ -81,7 +82,7 @@ export async function readProject(id: string, revision?: number): Promise<store.
     revisions.set(key, stored, row.model.length);
   }
   return { project, ...stored };
-}
+});
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {

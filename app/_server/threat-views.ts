@@ -1,4 +1,4 @@
-import type { ThreatRecord } from "@/db/threats";
+import type { ThreatRecord, ThreatState } from "@/db/threats";
 import type { ThreatStatus } from "@/lib/threats/decision";
 
 /** A threat record as the browser sees it (dates as ISO strings). */
@@ -13,7 +13,7 @@ export interface RecordView {
   obsoleteSinceRevision: number | null;
 }
 
-export function toRecordView(r: ThreatRecord): RecordView {
+export function toRecordView(r: ThreatState): RecordView {
   return {
     threatId: r.threatId,
     status: r.status as ThreatStatus,

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { getRuleSet, ORGANISATION_SCOPE, projectScope, saveRuleSet } from "@/db/rule-sets";
 import { controlsOf, linksOf } from "@/db/assessment";
-import { analysisStamp, decideThreat, syncThreats, threatHistory, threatRecordsOf, type ThreatRecord } from "@/db/threats";
+import { analysisStamp, decideThreat, obsoleteRecordsOf, syncThreats, threatHistory, threatRecordsOf, type ThreatRecord, type ThreatState } from "@/db/threats";
 import { formatIssue, type ModelIssue } from "@/lib/model/issues";
 import type { StoredModel } from "@/db/projects";
 import type { Model } from "@/lib/model/schema";
@@ -98,7 +98,8 @@ async function oneAtATime<T>(projectId: string, task: () => Promise<T>): Promise
 export interface ProjectThreats {
   revision: number;
   analysis: Analysis;
-  records: Map<string, ThreatRecord>;
+  records: Map<string, ThreatState>;
+  /** With their snapshots: what they were when last found. */
   obsolete: ThreatRecord[];
   customRules: CustomRules;
   projectName: string;
@@ -129,11 +130,12 @@ export async function syncProjectThreats(projectId: string, stored?: StoredModel
     await syncThreats(db, projectId, analysis, stamp, SYSTEM.name);
   });
   const all = await threatRecordsOf(db, projectId);
+  const obsolete = all.some((r) => r.obsoleteSinceRevision !== null) ? await obsoleteRecordsOf(db, projectId) : [];
   return {
     revision: stored.revision,
     analysis,
     records: new Map(all.map((r) => [r.threatId, r])),
-    obsolete: all.filter((r) => r.obsoleteSinceRevision !== null),
+    obsolete,
     customRules,
     projectName: stored.model.project.name,
   };

@@ -15,6 +15,9 @@ export function problem(status: number, slug: string, title: string, detail: str
 
 export const notFound = (detail: string) => problem(404, "not-found", "Not found", detail);
 
+/** A text response sent as UTF-8 bytes: a string body would be re-checked character by character on every request. */
+export const textResponse = (text: string, init?: ResponseInit) => new Response(Buffer.from(text, "utf8"), init);
+
 export function outcomeProblem(outcome: Exclude<Outcome<unknown>, { ok: true }>): Response {
   switch (outcome.kind) {
     case "invalid":

@@ -1,7 +1,7 @@
 import { requireActor } from "@/app/_server/access";
 import { auditLogExport } from "@/app/_server/audit";
 import { auditCsv } from "@/lib/review/audit";
-import { handle, problem } from "../../../_http";
+import { handle, problem, textResponse } from "../../../_http";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +18,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const filter = { action: url.searchParams.get("action") ?? undefined, entityType: url.searchParams.get("entityType") ?? undefined };
   const entries = await auditLogExport(actor, id, filter);
   const attachment = `attachment; filename="audit-log-${id}.${format}"`;
-  if (format === "csv") return new Response(auditCsv(entries), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment } });
+  if (format === "csv") return textResponse(auditCsv(entries), { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": attachment } });
   const headers: Record<string, string> = url.searchParams.get("download") ? { "content-disposition": attachment } : {};
   return Response.json({ projectId: id, exportedAt: new Date().toISOString(), filter, entries }, { headers });
 });

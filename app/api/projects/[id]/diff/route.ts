@@ -1,7 +1,7 @@
 import { requireActor } from "@/app/_server/access";
 import { projectDiff } from "@/app/_server/diff";
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from "@/lib/trace/diff";
-import { handle, problem } from "../../../_http";
+import { handle, problem, textResponse } from "../../../_http";
 import { reviewProblem } from "../../../_review";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +18,5 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   const outcome = await projectDiff(actor, id, url.searchParams.get("from"), url.searchParams.get("to") ?? "current");
   if (!outcome.ok) return outcome.kind === "invalid" ? problem(400, "bad-version", "Unknown version", outcome.message) : reviewProblem(outcome);
   if (format === "json") return Response.json({ from: outcome.from, to: outcome.to, ...outcome.diff });
-  return new Response(formatDiff(outcome.diff, format), { headers: { "content-type": TYPES[format] } });
+  return textResponse(formatDiff(outcome.diff, format), { headers: { "content-type": TYPES[format] } });
 });

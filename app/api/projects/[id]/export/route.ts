@@ -2,7 +2,7 @@ import { requireActor } from "@/app/_server/access";
 import { exportProject } from "@/app/_server/projects";
 import type { FileFormat } from "@/lib/model/format";
 import { serializeProject } from "@/lib/project/file";
-import { handle, notFound, problem } from "../../../_http";
+import { handle, notFound, problem, textResponse } from "../../../_http";
 
 export const dynamic = "force-dynamic";
 
@@ -18,5 +18,5 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   if (!file) return notFound(`there is no project "${id}"`);
   const headers: Record<string, string> = { "content-type": format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8" };
   if (url.searchParams.get("download")) headers["content-disposition"] = `attachment; filename="${slug(file.model.project.name)}.${format}"`;
-  return new Response(serializeProject(file, format), { headers });
+  return textResponse(serializeProject(file, format), { headers });
 });

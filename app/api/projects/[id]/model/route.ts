@@ -2,7 +2,7 @@ import { requireActor } from "@/app/_server/access";
 import { loadProject, replaceModel } from "@/app/_server/projects";
 import { modelCounts } from "@/lib/model/counts";
 import { serializeModel, type FileFormat } from "@/lib/model/format";
-import { etag, handle, notFound, outcomeProblem, problem, readBody, requireRevision } from "../../../_http";
+import { etag, handle, notFound, outcomeProblem, problem, readBody, requireRevision, textResponse } from "../../../_http";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string }> };
@@ -32,7 +32,7 @@ export const GET = handle(async (request: Request, { params }: Params) => {
   };
   if (url.searchParams.get("download"))
     headers["content-disposition"] = `attachment; filename="${slug(stored.model.project.name)}-r${stored.revision}.${format === "json" ? "json" : "yaml"}"`;
-  return new Response(serializeModel(stored.model, format), { headers });
+  return textResponse(serializeModel(stored.model, format), { headers });
 });
 
 /** Replaces the model with a whole file (YAML or JSON); If-Match names the revision it is based on. */

@@ -1,7 +1,7 @@
 import { requireActor } from "@/app/_server/access";
 import { projectThreats } from "@/app/_server/threats";
 import { formatThreats, THREAT_FORMATS, type ThreatFormat } from "@/lib/threats/format";
-import { handle, notFound, problem } from "../../../_http";
+import { handle, notFound, problem, textResponse } from "../../../_http";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   if (!data) return notFound(`there is no project "${id}"`);
   const decisions = new Map([...data.records].map(([k, r]) => [k, { status: r.status, justification: r.justification, version: r.version }]));
   const body = formatThreats(data.analysis, format, { projectName: data.projectName, decisions });
-  return new Response(body, {
+  return textResponse(body, {
     headers: {
       "content-type": `${TYPES[format]}; charset=utf-8`,
       ...(format === "json" ? {} : { "content-disposition": `attachment; filename="threats-r${data.revision}.${format}"` }),

@@ -1,6 +1,6 @@
 import { requireActor } from "@/app/_server/access";
 import { appliedFilter, projectTrace, traceCsv, traceQueryOf, traceRows, traceSearch, unknownFilterValues } from "@/app/_server/trace";
-import { handle, notFound, problem } from "../../../_http";
+import { handle, notFound, problem, textResponse } from "../../../_http";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   if (checked.errors.length) return problem(400, "bad-filter", "Invalid filter", checked.errors.join("; "));
   const query = checked.query;
   if (format === "csv")
-    return new Response(traceCsv(trace.input, query), {
+    return textResponse(traceCsv(trace.input, query), {
       headers: {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="trace-${query.direction}-r${trace.revision}.csv"`,

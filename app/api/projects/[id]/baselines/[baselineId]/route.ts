@@ -1,7 +1,7 @@
 import { requireActor } from "@/app/_server/access";
 import { getBaseline } from "@/app/_server/baselines";
 import { baselineProjectText } from "@/lib/review/baseline";
-import { handle, notFound, problem } from "../../../../_http";
+import { handle, notFound, problem, textResponse } from "../../../../_http";
 
 export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string; baselineId: string }> };
@@ -28,5 +28,5 @@ export const GET = handle(async (request: Request, { params }: Params) => {
     const extension = format === "baseline" ? "baseline.json" : format;
     headers["content-disposition"] = `attachment; filename="${slug(baseline.name)}.${extension}"`;
   }
-  return new Response(text, { headers });
+  return textResponse(text, { headers });
 });

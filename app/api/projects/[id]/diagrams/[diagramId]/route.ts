@@ -1,7 +1,7 @@
 import { requireActor } from "@/app/_server/access";
 import { loadProject } from "@/app/_server/projects";
 import { toMermaid } from "@/lib/model/mermaid";
-import { etag, handle, notFound } from "../../../../_http";
+import { etag, handle, notFound, textResponse } from "../../../../_http";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ export const GET = handle(async (request: Request, { params }: { params: Promise
   if (!stored) return notFound(`there is no project "${id}"`);
   if (diagramId !== "all" && !stored.model.diagrams.some((d) => d.id === diagramId))
     return notFound(`project "${id}" has no diagram "${diagramId}"`);
-  return new Response(toMermaid(stored.model, diagramId === "all" ? undefined : diagramId), {
+  return textResponse(toMermaid(stored.model, diagramId === "all" ? undefined : diagramId), {
     headers: { "content-type": "text/vnd.mermaid; charset=utf-8", etag: etag(stored.revision) },
   });
 });
