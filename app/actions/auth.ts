@@ -4,17 +4,12 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, createAccount, needsFirstAccount, signIn, signOut } from "../_server/auth";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "../_server/session-cookie";
+import { sameSitePath } from "@/lib/security/policy";
 
 export interface AuthFormState {
   message?: string;
   email?: string;
   name?: string;
-}
-
-/** Only paths inside the app: never an absolute or protocol-relative URL from the query string. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 async function clientKey(): Promise<string> {
@@ -31,7 +26,7 @@ export async function signInAction(_prev: AuthFormState, form: FormData): Promis
     if (e instanceof AuthError) return { message: e.message, email };
     throw e;
   }
-  redirect(safeNext(form.get("next")));
+  redirect(sameSitePath(form.get("next")));
 }
 
 /** The first account of a fresh installation; it becomes administrator. Closed once anyone has an account. */

@@ -67,3 +67,21 @@ export function crossSiteRefusal(method: string, url: string, headers: { get(nam
   } else if (origin === "null") return "requests from an opaque origin may not change anything here";
   return undefined;
 }
+
+/**
+ * Where to send a user after signing in: the path, query and fragment of `next` when it is a path on
+ * this site, otherwise "/". Checked after URL parsing, so `/\\evil.example`, `/%09/evil.example` (a
+ * tab the parser drops) or `/.//evil.example` cannot become another host.
+ */
+export function sameSitePath(next: unknown): string {
+  if (typeof next !== "string" || !next.startsWith("/")) return "/";
+  const base = new URL("http://medthreat.invalid/");
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== base.origin || url.pathname.startsWith("//")) return "/";
+  return url.pathname + url.search + url.hash;
+}

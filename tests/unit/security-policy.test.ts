@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, crossSiteRefusal } from "@/lib/security/policy";
+import { contentSecurityPolicy, crossSiteRefusal, sameSitePath } from "@/lib/security/policy";
 
 const headers = (h: Record<string, string>) => new Headers(h);
 const url = "http://medthreat.local:3000/api/projects";
@@ -45,5 +45,34 @@ describe("viewing a generated document", () => {
     expect(isDocumentView("/api/projects/p1/export", "?inline=1")).toBe(false);
     expect(DOCUMENT_VIEW_CONTENT_SECURITY_POLICY).toContain("sandbox");
     expect(DOCUMENT_VIEW_CONTENT_SECURITY_POLICY).not.toMatch(/script-src/);
+  });
+});
+
+describe("where sign-in sends the user", () => {
+  it.each([
+    ["/projects/abc/threats", "/projects/abc/threats"],
+    ["/projects/abc?tab=coverage#x", "/projects/abc?tab=coverage#x"],
+    ["/", "/"],
+  ])("keeps a path on this site: %s", (next, expected) => expect(sameSitePath(next)).toBe(expected));
+
+  it.each([
+    ["/\\evil.example", "a backslash the parser reads as a slash"],
+    ["/\t/evil.example", "a tab the parser drops (%09)"],
+    ["/\n/evil.example", "a line break the parser drops"],
+    ["//evil.example/x", "a protocol-relative URL"],
+    ["/.//evil.example", "a dot segment that leaves two slashes"],
+    ["https://evil.example/", "an absolute URL"],
+    ["javascript:alert(1)", "a script URL"],
+    ["projects", "a relative path"],
+    ["", "nothing"],
+  ])("sends %j to / (%s)", (next) => {
+    const path = sameSitePath(next);
+    expect(path).toBe("/");
+    expect(new URL(path, "https://medthreat.example").host).toBe("medthreat.example");
+  });
+
+  it("sends anything that is not text to /", () => {
+    expect(sameSitePath(undefined)).toBe("/");
+    expect(sameSitePath(null)).toBe("/");
   });
 });
