@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { auditInsert } from "./audit";
 import type { Db } from "./client";
-import { baselines, signOffs } from "./schema";
+import { auditLog, baselines, signOffs } from "./schema";
 import type { Actor } from "./users";
 
 /** Baselines and their sign-offs. Neither is ever updated (database triggers refuse it); sign-offs are added. */
@@ -68,4 +68,17 @@ export async function addSignOff(db: Db, baseline: BaselineInfo, statement: stri
     }),
   ]);
   return row;
+}
+
+/** The content hash the audit log recorded when the baseline was created, if it recorded one. */
+export async function recordedContentHash(db: Db, projectId: string, baselineId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ after: auditLog.after })
+    .from(auditLog)
+    .where(and(eq(auditLog.projectId, projectId), eq(auditLog.action, "baseline.create"), eq(auditLog.entityId, baselineId)))
+    .orderBy(asc(auditLog.id))
+    .limit(1);
+  if (!row?.after) return undefined;
+  const after = JSON.parse(row.after) as { contentHash?: string };
+  return after.contentHash;
 }

@@ -23,7 +23,19 @@ export interface NewReportJob {
   contentHash?: string;
 }
 
-export async function createReportJob(db: Db, job: NewReportJob, actor: Actor): Promise<ReportJobRow> {
+export interface JobCaps {
+  /** Unfinished (queued or running) jobs one person may have, over all projects. */
+  perPerson: number;
+  /** Unfinished jobs of everybody together. */
+  total: number;
+}
+
+/**
+ * Creates a queued job, but only while the person and the installation are under their caps of
+ * unfinished jobs; the count and the insert are one statement, so parallel requests cannot pass a cap
+ * together. Returns undefined, with the cap that refused it, when it was not created.
+ */
+export async function createReportJob(db: Db, job: NewReportJob, actor: Actor, caps: JobCaps): Promise<ReportJobRow | { refused: keyof JobCaps }> {
   const row: ReportJobRow = {
     id: job.id,
     projectId: job.projectId,
@@ -42,19 +54,29 @@ export async function createReportJob(db: Db, job: NewReportJob, actor: Actor): 
     finishedAt: null,
     contentHash: job.contentHash ?? null,
   };
+  const unfinished = sql`status IN ('queued', 'running')`;
+  const created = sql`EXISTS (SELECT 1 FROM report_jobs WHERE id = ${row.id})`;
   await db.batch([
-    db.insert(reportJobs).values(row),
-    auditInsert(db, {
-      projectId: job.projectId,
-      actor,
-      action: "report.generate",
-      entityType: "report-job",
-      entityId: job.id,
-      summary: `documents from ${job.sourceLabel}: ${job.docs.join(", ")} as ${job.formats.join(", ")}`,
-      after: { source: job.source, docs: job.docs, formats: job.formats, contentHash: job.contentHash ?? null },
-    }),
+    db.run(sql`INSERT INTO report_jobs (id, project_id, source, source_label, docs, formats, status, progress_done, progress_total, step, message, created_by_id, created_by, created_at, finished_at, content_hash)
+      SELECT ${row.id}, ${row.projectId}, ${row.source}, ${row.sourceLabel}, ${row.docs}, ${row.formats}, ${row.status}, 0, 0, ${row.step}, '', ${row.createdById}, ${row.createdBy}, ${row.createdAt.getTime()}, NULL, ${row.contentHash}
+      WHERE (SELECT count(*) FROM report_jobs WHERE created_by_id = ${actor.id} AND ${unfinished}) < ${caps.perPerson}
+        AND (SELECT count(*) FROM report_jobs WHERE ${unfinished}) < ${caps.total}`),
+    auditInsert(
+      db,
+      {
+        projectId: job.projectId,
+        actor,
+        action: "report.generate",
+        entityType: "report-job",
+        entityId: job.id,
+        summary: `documents from ${job.sourceLabel}: ${job.docs.join(", ")} as ${job.formats.join(", ")}`,
+        after: { source: job.source, docs: job.docs, formats: job.formats, contentHash: job.contentHash ?? null },
+      },
+      created,
+    ),
   ]);
-  return row;
+  if (await reportJobById(db, job.projectId, job.id)) return row;
+  return { refused: (await unfinishedJobsOf(db, actor.id)) >= caps.perPerson ? "perPerson" : "total" };
 }
 
 export async function reportJobsOf(db: Db, projectId: string, limit = 50): Promise<ReportJobRow[]> {
@@ -66,12 +88,12 @@ export async function reportJobById(db: Db, projectId: string, id: string): Prom
   return row;
 }
 
-/** Jobs of this user in this project that have not finished yet. */
-export async function unfinishedJobsOf(db: Db, projectId: string, userId: string): Promise<number> {
+/** Jobs of this person, in any project, that have not finished yet. */
+export async function unfinishedJobsOf(db: Db, userId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)` })
     .from(reportJobs)
-    .where(and(eq(reportJobs.projectId, projectId), eq(reportJobs.createdById, userId), inArray(reportJobs.status, ["queued", "running"])));
+    .where(and(eq(reportJobs.createdById, userId), inArray(reportJobs.status, ["queued", "running"])));
   return Number(row?.n ?? 0);
 }
 

@@ -238,6 +238,20 @@ export const apiTokens = sqliteTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
+/**
+ * Failed sign-ins, kept in the database so every server process counts the same: one row per
+ * failure and key (an e-mail address at a client, a client, an e-mail address), pruned after the window.
+ */
+export const signInFailures = sqliteTable(
+  "sign_in_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    key: text("key").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("sign_in_failures_key_idx").on(t.key, t.at)],
+);
+
 /** Per-project roles: owner, editor, reviewer, viewer. */
 export const memberships = sqliteTable(
   "memberships",

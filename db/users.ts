@@ -29,51 +29,54 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
 }
 
 /**
- * Creates a user. The first user of a database becomes administrator and owner of every project
- * that has no owner yet (e.g. the demo device), in the same atomic batch.
+ * Creates a user; with no creator (`by` null) only as the first user of the database, which the
+ * database decides atomically: concurrent first sign-ups create one account, the others get
+ * undefined. The first user becomes administrator and owner of every project that has no owner yet
+ * (e.g. the demo device), in the same atomic batch.
  */
 export async function createUser(db: Db, input: { id: string; email: string; name: string; passwordHash: string; isAdmin: boolean }, by: Actor | null) {
   const now = new Date();
   const email = input.email.trim().toLowerCase();
-  const first = (await countUsers(db)) === 0;
+  const first = !by;
   const isAdmin = input.isAdmin || first;
   const row = { ...input, email, isAdmin, createdAt: now };
   const actor = by ?? { id: input.id, name: input.name };
+  const created = sql`EXISTS (SELECT 1 FROM users WHERE id = ${input.id})`;
   const writes: Parameters<Db["batch"]>[0][number][] = [
-    db.insert(users).values(row),
-    auditInsert(db, { projectId: null, actor, action: "user.create", entityType: "user", entityId: input.id, summary: `${email}${isAdmin ? " (administrator)" : ""}`, after: { email, name: input.name, isAdmin } }),
+    first
+      ? db.run(sql`INSERT INTO users (id, email, name, password_hash, is_admin, created_at)
+          SELECT ${input.id}, ${email}, ${input.name}, ${input.passwordHash}, 1, ${now.getTime()} WHERE NOT EXISTS (SELECT 1 FROM users)`)
+      : db.insert(users).values(row),
+    auditInsert(db, { projectId: null, actor, action: "user.create", entityType: "user", entityId: input.id, summary: `${email}${isAdmin ? " (administrator)" : ""}`, after: { email, name: input.name, isAdmin } }, created),
   ];
   if (first)
     writes.push(
       db.run(sql`INSERT INTO memberships (project_id, user_id, role) SELECT id, ${input.id}, 'owner' FROM projects
-        WHERE NOT EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = projects.id AND m.role = 'owner')`),
+        WHERE ${created} AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.project_id = projects.id AND m.role = 'owner')`),
     );
   await db.batch(writes as [never, ...never[]]);
+  if (first && !(await userById(db, input.id))) return undefined;
   return { ...row };
 }
 
+/** A new password ends every session and revokes every API token of the user: whoever knew the old one may have made them. */
 export async function setPassword(db: Db, userId: string, passwordHash: string, actor: Actor) {
   await db.batch([
     db.update(users).set({ passwordHash }).where(eq(users.id, userId)),
     db.delete(sessions).where(eq(sessions.userId, userId)),
-    auditInsert(db, { projectId: null, actor, action: "user.password", entityType: "user", entityId: userId, summary: "password changed; every session signed out" }),
+    db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))),
+    auditInsert(db, { projectId: null, actor, action: "user.password", entityType: "user", entityId: userId, summary: "password changed; every session signed out and every API token revoked" }),
   ]);
 }
 
-export async function setDisabled(db: Db, userId: string, disabled: boolean, actor: Actor) {
-  await db.batch([
-    db.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, userId)),
-    ...(disabled ? [db.delete(sessions).where(eq(sessions.userId, userId))] : []),
-    auditInsert(db, { projectId: null, actor, action: disabled ? "user.disable" : "user.enable", entityType: "user", entityId: userId }),
-  ]);
-}
-
+const disabledNow = (userId: string) => sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${userId} AND u.disabled_at IS NOT NULL)`;
 const anotherActiveAdmin = (userId: string) => sql`EXISTS (SELECT 1 FROM users o WHERE o.is_admin = 1 AND o.disabled_at IS NULL AND o.id != ${userId})`;
 
 /**
  * Disables or enables an account and grants or withdraws administration, with its audit entry in the
  * same batch. Happens only if it changes something and leaves at least one active administrator;
- * returns whether it happened. Disabling signs the user out everywhere.
+ * returns whether it happened. Disabling signs the user out everywhere and revokes their API tokens,
+ * so enabling the account again does not bring old tokens back.
  */
 export async function updateAccount(db: Db, before: UserRow, change: { disabled?: boolean; isAdmin?: boolean }, actor: Actor): Promise<boolean> {
   const was = { disabled: !!before.disabledAt, isAdmin: before.isAdmin };
@@ -93,7 +96,8 @@ export async function updateAccount(db: Db, before: UserRow, change: { disabled?
       .where(and(eq(users.id, before.id), differs, keepsAdmin))
       .returning({ id: users.id }),
     auditInsert(db, { projectId: null, actor, action, entityType: "user", entityId: before.id, summary: before.email, before: was, after: now }, sql`changes() > 0`),
-    db.delete(sessions).where(and(eq(sessions.userId, before.id), sql`EXISTS (SELECT 1 FROM users u WHERE u.id = ${before.id} AND u.disabled_at IS NOT NULL)`)),
+    db.delete(sessions).where(and(eq(sessions.userId, before.id), disabledNow(before.id))),
+    db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, before.id), isNull(apiTokens.revokedAt), disabledNow(before.id))),
   ]);
   return updated.length > 0;
 }

@@ -1,8 +1,10 @@
 import { cache } from "react";
 import { getDb } from "@/db/client";
+import { getProjectSummary } from "@/db/projects";
 import { roleOf, type Actor } from "@/db/users";
 import { ACTION_LABELS, allows, type Action } from "@/lib/access";
-import { actorFromCredentials, AuthError, SESSION_COOKIE } from "./auth";
+import { bearerToken } from "@/lib/security/policy";
+import { actorFromCredentials, AuthError, InTrashError, SESSION_COOKIE } from "./auth";
 
 /** The medthreat process itself, for the first analysis and seeding. */
 export const SYSTEM: Actor = { id: "system", name: "medthreat", email: "", isAdmin: true };
@@ -21,9 +23,13 @@ function cookieValue(header: string | null, name: string): string | undefined {
  */
 export async function actorOf(request?: Request): Promise<Actor | undefined> {
   if (request) {
-    const auth = request.headers.get("authorization");
-    const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    return actorFromCredentials({ bearer, session: bearer ? undefined : cookieValue(request.headers.get("cookie"), SESSION_COOKIE) });
+    const authorization = request.headers.get("authorization");
+    // A request that sends an Authorization header authenticates with it or not at all: never with a cookie besides.
+    if (authorization !== null) {
+      const bearer = bearerToken(authorization);
+      return bearer ? actorFromCredentials({ bearer }) : undefined;
+    }
+    return actorFromCredentials({ session: cookieValue(request.headers.get("cookie"), SESSION_COOKIE) });
   }
   return sessionActor();
 }
@@ -43,12 +49,23 @@ export async function requireActor(request?: Request): Promise<Actor> {
   return actor;
 }
 
-/** Refuses (403) unless the actor's role in the project allows the action. */
-export async function authorize(actor: Actor, projectId: string, action: Action): Promise<void> {
-  if (actor.isAdmin) return;
-  const role = await roleInProject(projectId, actor.id);
-  if (!allows(role, action)) throw new AuthError(403, `your role in this project (${role ?? "none"}) does not allow you to ${ACTION_LABELS[action]}`);
+/**
+ * Refuses (403) unless the actor's role in the project allows the action, and refuses (409) any change
+ * to a project in the Trash, administrators included: it is read-only until restored. `change`
+ * defaults to every action but reading; generating documents reads but counts as a change, and
+ * restoring is the one change a project in the Trash takes.
+ */
+export async function authorize(actor: Actor, projectId: string, action: Action, options: { change?: boolean } = {}): Promise<void> {
+  if (!actor.isAdmin) {
+    const role = await roleInProject(projectId, actor.id);
+    if (!allows(role, action)) throw new AuthError(403, `your role in this project (${role ?? "none"}) does not allow you to ${ACTION_LABELS[action]}`);
+  }
+  if ((options.change ?? action !== "read") && (await trashedAt(projectId)))
+    throw new InTrashError();
 }
+
+/** When the project went to the Trash, if it is there; looked up once per page render. */
+const trashedAt = cache(async (projectId: string) => (await getProjectSummary(await getDb(), projectId))?.deletedAt ?? null);
 
 export async function requireAdmin(actor: Actor): Promise<void> {
   if (!actor.isAdmin) throw new AuthError(403, "only an administrator can do this");

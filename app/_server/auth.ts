@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { getDb } from "@/db/client";
+import * as failures from "@/db/sign-in-failures";
 import * as users from "@/db/users";
 import type { Actor } from "@/db/users";
 
@@ -26,6 +27,13 @@ export class AuthError extends Error {
   }
 }
 
+/** A change to a project in the Trash, which is read-only until restored (409). */
+export class InTrashError extends AuthError {
+  constructor() {
+    super(409, "the project is in the Trash, where it cannot be changed; restore it first (owners, from the Trash at the bottom of the project list)");
+  }
+}
+
 function checkPassword(password: string) {
   if (password.length < MIN_PASSWORD_LENGTH) throw new AuthError(400, `the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   if (password.length > 1000) throw new AuthError(400, "the password is too long");
@@ -34,6 +42,8 @@ function checkPassword(password: string) {
 function checkEmail(email: string) {
   if (!/^[^\s@]+@[^\s@]+$/.test(email.trim()) || email.length > 200) throw new AuthError(400, "enter an e-mail address such as ana@example.com");
 }
+
+const FIRST_ACCOUNT_EXISTS = "the first account exists already; ask an administrator for an account";
 
 /** Whether nobody has an account yet: the sign-up page is open only then. */
 export async function needsFirstAccount(): Promise<boolean> {
@@ -46,52 +56,54 @@ export async function createAccount(input: { email: string; name: string; passwo
   checkPassword(input.password);
   if (!input.name.trim()) throw new AuthError(400, "enter a name");
   const db = await getDb();
-  const first = (await users.countUsers(db)) === 0;
-  if (!first && !by?.isAdmin) throw new AuthError(403, "only an administrator can create accounts");
+  if (by && !by.isAdmin) throw new AuthError(403, "only an administrator can create accounts");
+  if (!by && (await users.countUsers(db)) > 0) throw new AuthError(403, FIRST_ACCOUNT_EXISTS);
   if (await users.userByEmail(db, input.email)) throw new AuthError(409, `there is already an account for ${input.email.trim().toLowerCase()}`);
   const row = await users.createUser(db, { id: newId(), email: input.email, name: input.name.trim(), passwordHash: await hash(input.password), isAdmin: !!input.isAdmin }, by);
+  if (!row) throw new AuthError(403, FIRST_ACCOUNT_EXISTS);
   return { id: row.id, email: row.email, name: row.name, isAdmin: row.isAdmin };
 }
 
-/** Failed sign-ins per e-mail address and per client, in this server process. */
-const failures = new Map<string, number[]>();
+/** How long failed sign-ins count. */
 const WINDOW_MS = 15 * 60 * 1000;
-const LIMITS = { email: 5, client: 20 };
 
-function recentFailures(key: string): number[] {
-  const now = Date.now();
-  const list = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  failures.set(key, list);
-  return list;
-}
-
-function checkRate(emailKey: string, clientKey: string) {
-  for (const [key, limit] of [[emailKey, LIMITS.email], [clientKey, LIMITS.client]] as const) {
-    const list = recentFailures(key);
-    if (list.length >= limit) {
-      const wait = Math.ceil((WINDOW_MS - (Date.now() - list[0])) / 1000);
-      throw new AuthError(429, `too many failed sign-ins; try again in ${Math.ceil(wait / 60)} minute(s)`, wait);
-    }
-  }
-}
+/**
+ * Failed sign-ins allowed within the window: for one e-mail address from one client, from one client
+ * for any address, and for one address from all clients together (a guess spread over many
+ * networks). One client can lock out only itself; the last limit needs a hundred failures, which
+ * one client cannot make.
+ */
+export const SIGN_IN_LIMITS = { addressFromClient: 5, client: 20, address: 100 } as const;
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hash(randomBytes(16).toString("hex")));
 
-/** Checks e-mail and password; returns a new session token for the cookie. */
+/**
+ * Checks e-mail and password; returns a new session token for the cookie. `client` identifies where
+ * the request came from (clientAddress). The attempt counts against the limits before the password is
+ * checked, so parallel guesses cannot all pass a count taken before any of them failed.
+ */
 export async function signIn(email: string, password: string, client: string): Promise<{ token: string; actor: Actor }> {
-  const emailKey = `email:${email.trim().toLowerCase()}`;
-  const clientKey = `client:${client}`;
-  checkRate(emailKey, clientKey);
+  const address = email.trim().toLowerCase();
+  const keys = { addressFromClient: `address:${address} client:${client}`, client: `client:${client}`, address: `address:${address}` };
   const db = await getDb();
+  const now = new Date();
+  const attempt = await failures.recordAttempt(db, Object.values(keys), now);
+  const counts = await failures.attemptsSince(db, Object.values(keys), new Date(now.getTime() - WINDOW_MS));
+  for (const [limit, key] of Object.entries(keys) as [keyof typeof SIGN_IN_LIMITS, string][]) {
+    const seen = counts.get(key);
+    if (seen && seen.count > SIGN_IN_LIMITS[limit]) {
+      await failures.withdrawAttempt(db, attempt);
+      const wait = Math.max(1, Math.ceil((seen.oldest.getTime() + WINDOW_MS - now.getTime()) / 1000));
+      throw new AuthError(429, `too many failed sign-ins${limit === "client" ? " from your network" : " for this address"}; try again in ${Math.ceil(wait / 60)} minute(s)`, wait);
+    }
+  }
   const user = await users.userByEmail(db, email);
   // An unknown address costs the same hash check as a known one, so timing does not tell which addresses have accounts.
   const ok = (await verify(user?.passwordHash ?? (await dummyHash()), password).catch(() => false)) && user && !user.disabledAt;
-  if (!ok || !user) {
-    for (const key of [emailKey, clientKey]) recentFailures(key).push(Date.now());
-    throw new AuthError(401, "the e-mail address or the password is wrong");
-  }
-  failures.delete(emailKey);
+  if (!ok || !user) throw new AuthError(401, "the e-mail address or the password is wrong");
+  await failures.withdrawAttempt(db, attempt);
+  await failures.forgetFailures(db, keys.addressFromClient, new Date(now.getTime() - WINDOW_MS));
   const token = randomBytes(32).toString("base64url");
   await users.createSession(db, sha256(token), user.id, SESSION_TTL_MS);
   return { token, actor: users.actorOf(user) };

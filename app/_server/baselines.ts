@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getDb } from "@/db/client";
+import { getDb, type Db } from "@/db/client";
 import { loadAssessment } from "@/db/assessment";
 import * as store from "@/db/baselines";
 import { getRuleSet, ORGANISATION_SCOPE, projectScope } from "@/db/rule-sets";
@@ -81,6 +81,22 @@ export async function workingCopy(projectId: string): Promise<BaselineSnapshot |
 
 export const snapshotForDiff = (s: BaselineSnapshot): ProjectSnapshot => ({ model: s.file.model, assessment: s.file.assessment, threats: s.threats });
 
+/**
+ * Whether a stored baseline is the one that was taken and signed: its content still has its hash,
+ * and that hash is the one the audit log recorded at creation and every sign-off signed. A baseline
+ * deleted and written again with other content and a fresh hash fails the last two.
+ */
+async function integrityOf(db: Db, row: store.BaselineRow, signOffs: readonly store.SignOffRow[]): Promise<string[]> {
+  const problems: string[] = [];
+  if (contentHash(row.content) !== row.contentHash) problems.push(`its content no longer matches its hash ${row.contentHash}`);
+  const recorded = await store.recordedContentHash(db, row.projectId, row.id);
+  if (recorded === undefined) problems.push("the audit log has no record of its creation");
+  else if (recorded !== row.contentHash) problems.push(`its hash ${row.contentHash} is not the ${recorded} the audit log recorded when it was created`);
+  const unsigned = signOffs.filter((s) => s.baselineId === row.id && s.contentHash !== row.contentHash);
+  if (unsigned.length) problems.push(`${unsigned.map((s) => s.userName).join(", ")} signed off ${unsigned[0].contentHash}, not ${row.contentHash}`);
+  return problems;
+}
+
 export async function listBaselines(actor: Actor, projectId: string): Promise<BaselineView[]> {
   await authorize(actor, projectId, "read");
   const db = await getDb();
@@ -120,21 +136,25 @@ export async function signOffBaseline(actor: Actor, projectId: string, baselineI
   const db = await getDb();
   const baseline = await store.baselineById(db, projectId, baselineId);
   if (!baseline) return notFound(baselineId);
-  if (contentHash(baseline.content) !== baseline.contentHash)
+  const signed = await store.signOffsOf(db, [baselineId]);
+  const problems = await integrityOf(db, baseline, signed);
+  if (problems.length)
     return {
       ok: false,
       kind: "tampered",
-      message: `the content of baseline "${baseline.name}" no longer matches its hash ${baseline.contentHash}: it was changed outside medthreat. Nothing was signed; tell your administrator.`,
+      message: `baseline "${baseline.name}" was changed outside medthreat: ${problems.join("; ")}. Nothing was signed; tell your administrator.`,
     };
-  const earlier = (await store.signOffsOf(db, [baselineId])).find((s) => s.userId === actor.id);
+  const earlier = signed.find((s) => s.userId === actor.id);
   if (earlier) return { ok: false, kind: "conflict", message: `you signed off baseline "${baseline.name}" already, at ${earlier.at.toISOString()}` };
   const row = await store.addSignOff(db, baseline, parsed.data.statement, actor);
   return { ok: true, value: { userId: row.userId, userName: row.userName, at: row.at.toISOString(), contentHash: row.contentHash, statement: row.statement } };
 }
 
 export interface BaselineStatus extends WorkingCopyStatus {
-  /** The stored content still matches its hash. */
+  /** The stored content matches its hash, and that hash is the one recorded at creation and signed. */
   intact: boolean;
+  /** Why it is not intact. */
+  integrityProblems: string[];
 }
 
 /** For each baseline, whether the working copy has moved on from it (semantic diff) and whether its content is intact. */
@@ -144,20 +164,22 @@ export async function baselineStatuses(actor: Actor, projectId: string, baseline
   const current = await workingCopy(projectId);
   const statuses = new Map<string, BaselineStatus>();
   if (!current) return statuses;
+  const signOffs = await store.signOffsOf(db, baselineIds);
   for (const id of baselineIds) {
     const row = await store.baselineById(db, projectId, id);
     if (!row) continue;
-    const intact = contentHash(row.content) === row.contentHash;
+    const integrityProblems = await integrityOf(db, row, signOffs);
+    const intact = integrityProblems.length === 0;
     const read = readBaselineContent(row.content);
     if (!read.ok) {
-      statuses.set(id, { changed: true, changes: 0, rulesChanged: false, libraryChanged: false, text: read.message, intact });
+      statuses.set(id, { changed: true, changes: 0, rulesChanged: false, libraryChanged: false, text: read.message, intact, integrityProblems });
       continue;
     }
     const context = {
       rulesChanged: read.rules.organisation !== current.rules.organisation || read.rules.project !== current.rules.project,
       libraryChanged: read.libraryVersion !== current.libraryVersion,
     };
-    statuses.set(id, { ...workingCopyStatus(diffProjects(snapshotForDiff(read), snapshotForDiff(current)), context), intact });
+    statuses.set(id, { ...workingCopyStatus(diffProjects(snapshotForDiff(read), snapshotForDiff(current)), context), intact, integrityProblems });
   }
   return statuses;
 }

@@ -98,7 +98,14 @@ export async function loadProject(actor: Actor, id: string, revision?: number) {
   return stored;
 }
 
+/**
+ * Saves a model as the revision after `baseRevision`. The project's name is the model's, and renaming
+ * a project is for owners (manage): a save that changes the name needs that role, whichever way it
+ * comes (rename, project details, a whole model, a restored revision).
+ */
 async function save(actor: Actor, id: string, baseRevision: number, model: Model, summary: string): Promise<Outcome<{ revision: number; model: Model; summary: string }>> {
+  const base = await readProject(id, baseRevision);
+  if (base && base.model.project.name !== model.project.name) await authorize(actor, id, "manage");
   const saved = await store.saveModel(await getDb(), id, baseRevision, model, info(actor, summary));
   if (saved.ok) return { ok: true, value: { revision: saved.revision, model, summary } };
   if (saved.reason === "not-found") return notFound(id);
@@ -154,8 +161,9 @@ export async function restoreRevision(actor: Actor, id: string, baseRevision: nu
 }
 
 export async function renameProject(actor: Actor, id: string, baseRevision: number, name: string) {
-  const current = await editable(actor, id, baseRevision);
+  const current = await readProject(id, baseRevision);
   if (!current) return notFound(id);
+  await authorize(actor, id, "manage");
   return applyModelOperation(actor, id, baseRevision, { op: "update-project", project: { ...current.model.project, name } });
 }
 
@@ -179,6 +187,6 @@ export async function deleteProject(actor: Actor, id: string) {
 }
 
 export async function restoreProject(actor: Actor, id: string) {
-  await authorize(actor, id, "manage");
+  await authorize(actor, id, "manage", { change: false });
   return store.restoreProject(await getDb(), id, actor);
 }

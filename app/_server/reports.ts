@@ -19,10 +19,11 @@ import { enqueueReportJob, recoverInterruptedJobs, type PreparedJob } from "./re
  * reader can already see and export (project file, baselines), changes nothing in the project, and
  * regulatory staff who assemble the technical documentation often hold the viewer or reviewer role.
  * What generation costs is bounded instead: two jobs at a time per server process, at most
- * MAX_UNFINISHED_PER_USER waiting or running per person and project, and every job in the audit log.
+ * jobCaps().perPerson waiting or running per person over all projects and jobCaps().total for the
+ * whole installation (MEDTHREAT_REPORT_QUEUE), and every job in the audit log.
  */
 
-export const MAX_UNFINISHED_PER_USER = 3;
+export const jobCaps = () => ({ perPerson: 3, total: Math.max(1, Number(process.env.MEDTHREAT_REPORT_QUEUE) || 20) });
 export const JOB_FORMATS = [...REPORT_FORMATS, "zip"] as const;
 export type JobFormat = (typeof JOB_FORMATS)[number];
 
@@ -167,9 +168,19 @@ async function prepare(projectId: string, source: string): Promise<Prepared | { 
   };
 }
 
+const busy = (cap: keyof store.JobCaps, caps: store.JobCaps) =>
+  ({
+    ok: false,
+    kind: "busy",
+    message:
+      cap === "perPerson"
+        ? `you have ${caps.perPerson} document jobs waiting or running already (in this or other projects); wait until one has finished`
+        : `the server has ${caps.total} document jobs waiting or running; wait a few minutes and try again`,
+  }) as const;
+
 /** Queues a job that generates the documents; it runs in a child process and reports progress in the job. */
 export async function createReport(actor: Actor, projectId: string, input: unknown): Promise<ReportOutcome<ReportJobView>> {
-  await authorize(actor, projectId, "read");
+  await authorize(actor, projectId, "read", { change: true });
   await recoverInterruptedJobs();
   const parsed = ReportRequest.safeParse(input);
   if (!parsed.success)
@@ -178,15 +189,16 @@ export async function createReport(actor: Actor, projectId: string, input: unkno
       parsed.error.issues.map((i) => ({ severity: "error", path: i.path.join(".") || "(request)", message: i.message })),
     );
   const db = await getDb();
-  if ((await store.unfinishedJobsOf(db, projectId, actor.id)) >= MAX_UNFINISHED_PER_USER)
-    return { ok: false, kind: "busy", message: `you have ${MAX_UNFINISHED_PER_USER} document jobs waiting or running in this project already; wait until one has finished` };
+  const caps = jobCaps();
+  if ((await store.unfinishedJobsOf(db, actor.id)) >= caps.perPerson) return busy("perPerson", caps);
   const prepared = await prepare(projectId, parsed.data.source);
   if ("ok" in prepared)
     return prepared.kind === "invalid" ? invalid(prepared.message, [{ severity: "error", path: "source", message: prepared.message }]) : { ok: false, kind: "not-found", message: prepared.message };
   const docs = parsed.data.docs === "all" ? [...DOCUMENT_IDS] : DOCUMENT_IDS.filter((d) => (parsed.data.docs as string[]).includes(d));
   const formats = JOB_FORMATS.filter((f) => parsed.data.formats.includes(f));
   const id = randomBytes(9).toString("base64url");
-  const row = await store.createReportJob(db, { id, projectId, source: prepared.source, sourceLabel: prepared.sourceLabel, docs, formats, contentHash: prepared.contentHash }, actor);
+  const row = await store.createReportJob(db, { id, projectId, source: prepared.source, sourceLabel: prepared.sourceLabel, docs, formats, contentHash: prepared.contentHash }, actor, caps);
+  if ("refused" in row) return busy(row.refused, caps);
   enqueueReportJob({
     jobId: id,
     input: prepared.input,

@@ -3,6 +3,7 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, createAccount, needsFirstAccount, signIn, signOut } from "../_server/auth";
+import { clientAddress } from "../_server/client-address";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "../_server/session-cookie";
 import { sameSitePath } from "@/lib/security/policy";
 
@@ -12,10 +13,7 @@ export interface AuthFormState {
   name?: string;
 }
 
-async function clientKey(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "local";
-}
+const clientKey = async () => clientAddress(await headers());
 
 export async function signInAction(_prev: AuthFormState, form: FormData): Promise<AuthFormState> {
   const email = String(form.get("email") ?? "");

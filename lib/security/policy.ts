@@ -43,14 +43,18 @@ export const SECURITY_HEADERS: Record<string, string> = {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** An API token in an Authorization header: `Bearer mt_…`. The server then reads no cookie at all. */
+export const bearerToken = (authorization: string | null): string | undefined => /^Bearer\s+(mt_[A-Za-z0-9_-]+)$/i.exec(authorization?.trim() ?? "")?.[1];
+
 /**
  * Why a request must be refused as a cross-site request forgery, or undefined when it may pass.
- * Requests with an API token (Authorization header) carry no ambient credentials and pass; a
+ * Requests that authenticate with an API token carry no ambient credentials and pass; a
  * state-changing request from a browser must come from this origin (Sec-Fetch-Site, else Origin).
+ * Any other Authorization header counts for nothing here.
  */
 export function crossSiteRefusal(method: string, url: string, headers: { get(name: string): string | null }): string | undefined {
   if (SAFE_METHODS.has(method.toUpperCase())) return undefined;
-  if (headers.get("authorization")) return undefined;
+  if (bearerToken(headers.get("authorization"))) return undefined;
   const site = headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return `a ${site} request may not change anything here`;
   const origin = headers.get("origin");

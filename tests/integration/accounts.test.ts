@@ -83,6 +83,8 @@ describe("accounts", () => {
     expect(await accountActions.changePasswordAction({ current: "wrong password!", next, confirm: next })).toMatchObject({ ok: false, message: "the current password is wrong" });
     expect(await accountActions.changePasswordAction({ current: TEST_PASSWORD, next: "short", confirm: "short" })).toMatchObject({ ok: false, message: expect.stringContaining("at least") });
     await expect(auth.signIn(user.actor.email, TEST_PASSWORD, "tests")).resolves.toBeTruthy();
+    const { token } = await auth.createApiToken(user.actor, "made before the change");
+    expect(await auth.actorFromCredentials({ bearer: token })).toMatchObject({ id: user.actor.id });
 
     browser.headers = new Headers({ "x-forwarded-proto": "https" });
     expect(await accountActions.changePasswordAction({ current: TEST_PASSWORD, next, confirm: next })).toMatchObject({ ok: true });
@@ -93,6 +95,7 @@ describe("accounts", () => {
     expect(await auth.actorFromCredentials({ session: cookie.value })).toMatchObject({ id: user.actor.id });
     await expect(auth.signIn(user.actor.email, TEST_PASSWORD, "tests")).rejects.toMatchObject({ status: 401 });
     await expect(auth.signIn(user.actor.email, next, "tests")).resolves.toMatchObject({ actor: { id: user.actor.id } });
+    expect(await auth.actorFromCredentials({ bearer: token })).toBeUndefined();
     expect((await auditFor(user.actor.id)).map((e) => e.action)).toContain("user.password");
   });
 
@@ -176,7 +179,10 @@ describe("administration of accounts", () => {
     await expect(auth.signIn("rita@example.test", TEST_PASSWORD, "tests")).rejects.toMatchObject({ status: 401 });
     const enabled = await userRoute.PATCH(request(`/api/admin/users/${rita.id}`, { method: "PATCH", as: admin, ...json({ disabled: false }) }), params({ userId: rita.id }));
     expect(await enabled.json()).toMatchObject({ disabled: false });
-    expect(await auth.actorFromCredentials({ bearer: token })).toMatchObject({ id: rita.id });
+    expect(await auth.actorFromCredentials({ bearer: token })).toBeUndefined();
+    await expect(auth.signIn("rita@example.test", TEST_PASSWORD, "tests")).resolves.toMatchObject({ actor: { id: rita.id } });
+    const tokens = (await (await tokensRoute.GET(request("/api/tokens", { as: await sessionCookie({ actor: { ...rita, isAdmin: false }, token: "", headers: {} }) }))).json()).tokens;
+    expect(tokens).toEqual([expect.objectContaining({ name: "rita's", revokedAt: expect.any(String) })]);
     const entries = await auditFor(rita.id);
     expect(entries.map((e) => e.action)).toEqual(["user.create", "user.disable", "user.enable"]);
     expect(entries[1]).toMatchObject({ actorId: admin.actor.id, before: JSON.stringify({ disabled: false, isAdmin: false }), after: JSON.stringify({ disabled: true, isAdmin: false }) });

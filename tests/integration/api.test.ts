@@ -155,15 +155,16 @@ describe("REST API", () => {
     expect(project.name).toBe("Pump system v2");
   });
 
-  it("renames, deletes to the trash and 404s unknown projects", async () => {
+  it("renames, deletes to the trash (once: it is then read-only) and 404s unknown projects", async () => {
     const created = await (await projects.POST(req("/api/projects", { method: "POST", body: JSON.stringify({ project: { name: "Temp", device: { name: "T" } } }) }))).json();
     const pid = created.id;
     const renamed = await projectRoute.PATCH(req(`/api/projects/${pid}`, { method: "PATCH", body: JSON.stringify({ name: "Temp 2" }), headers: { "if-match": '"1"' } }), params({ id: pid }));
     expect(renamed.status).toBe(200);
     expect(await renamed.json()).toMatchObject({ revision: 2, name: "Temp 2" });
     expect((await projectRoute.DELETE(req(`/api/projects/${pid}`, { method: "DELETE" }), params({ id: pid }))).status).toBe(204);
-    const gone = await projectRoute.DELETE(req(`/api/projects/${pid}`, { method: "DELETE" }), params({ id: pid }));
-    expect(gone.status).toBe(404);
+    const again = await projectRoute.DELETE(req(`/api/projects/${pid}`, { method: "DELETE" }), params({ id: pid }));
+    expect(again.status).toBe(409);
+    expect((await again.json()).detail).toMatch(/^the project is in the Trash/);
     const unknown = await modelRoute.GET(req(`/api/projects/nope/model`), params({ id: "nope" }));
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toBe("application/problem+json");
@@ -196,6 +197,13 @@ describe("REST API", () => {
     expect((await anonymous.json()).type).toContain("unauthenticated");
     const forged = await projectRoute.GET(req(`/api/projects/${id}`, { headers: { authorization: "Bearer mt_forged" } }, true), params({ id }));
     expect(forged.status).toBe(401);
+    const { startSession, SESSION_COOKIE } = await import("@/app/_server/auth");
+    const cookie = `${SESSION_COOKIE}=${await startSession(admin.actor)}`;
+    expect((await projectRoute.GET(req(`/api/projects/${id}`, { headers: { cookie } }, true), params({ id }))).status).toBe(200);
+    for (const authorization of ["Basic YWRtaW46YWRtaW4=", "Bearer whatever", "Bearer mt_forged"]) {
+      const withCookie = await projectRoute.GET(req(`/api/projects/${id}`, { headers: { cookie, authorization } }, true), params({ id }));
+      expect(withCookie.status, `${authorization} with a valid session cookie`).toBe(401);
+    }
     expect(await count()).toBe(before);
   });
 

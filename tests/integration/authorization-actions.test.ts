@@ -75,7 +75,7 @@ const CASES: Record<string, Case> = {
     allowed: ["owner"],
     refusal: "silent",
     run: async (f) => {
-      await server.projects.deleteProject(f.admin.actor, f.projectId);
+      if (!(await server.projects.readProject(f.projectId))!.project.deletedAt) await server.projects.deleteProject(f.admin.actor, f.projectId);
       return () => actions.projects.restoreProjectAction(f.projectId);
     },
   },
@@ -83,7 +83,7 @@ const CASES: Record<string, Case> = {
     allowed: ["owner", "editor"],
     run: async (f) => {
       const stored = (await server.projects.readProject(f.projectId))!;
-      return () => actions.projects.applyOperationAction(f.projectId, stored.revision, { op: "update-project", project: { ...stored.model.project, name: "Renamed by operation" } });
+      return () => actions.projects.applyOperationAction(f.projectId, stored.revision, { op: "update-project", project: { ...stored.model.project, intendedPurpose: "Changed by operation" } });
     },
   },
   loadLatestAction: { allowed: ["owner", "editor", "reviewer", "viewer"], refusal: "empty", run: async (f) => () => actions.projects.loadLatestAction(f.projectId) },
@@ -91,12 +91,12 @@ const CASES: Record<string, Case> = {
     allowed: ["owner", "editor"],
     run: async (f) => {
       const r = await revision(f);
-      const replaced = await server.projects.replaceModel(f.admin.actor, f.projectId, r, JSON.stringify({ ...exampleModel(), project: { ...exampleModel().project, name: "Second" } }), "second");
+      const replaced = await server.projects.replaceModel(f.admin.actor, f.projectId, r, JSON.stringify({ ...exampleModel(), project: { ...exampleModel().project, intendedPurpose: "Second" } }), "second");
       if (!replaced.ok) throw new Error("not saved");
       return () => actions.projects.restoreRevisionAction(f.projectId, r + 1, r);
     },
   },
-  renameProjectAction: { allowed: ["owner", "editor"], run: async (f) => { const r = await revision(f); return () => actions.projects.renameProjectAction(f.projectId, r, "Renamed"); } },
+  renameProjectAction: { allowed: ["owner"], run: async (f) => { const r = await revision(f); return () => actions.projects.renameProjectAction(f.projectId, r, "Renamed"); } },
   decideThreatAction: {
     allowed: ["owner", "editor"],
     run: async (f) => {
@@ -254,5 +254,21 @@ describe("authorization of every server action", () => {
       const result = await as(least, await c.run(f));
       expectDone(result, how);
       if (how !== "empty") expect(await databaseSnapshot(), `${name} as ${least.actor.name} changed nothing`).not.toBe(before);
+    });
+});
+
+describe("server actions on a project in the Trash", () => {
+  /** Project actions that change something (reads stay allowed; restoring is what the Trash is for). */
+  const changing = Object.entries(CASES).filter(([name, c]) => Array.isArray(c.allowed) && c.refusal !== "empty" && name !== "restoreProjectAction");
+
+  for (const [name, c] of changing)
+    it(`${name}: refused for an administrator while the project is in the Trash, nothing changed`, async () => {
+      const f = await projectWithRoles();
+      const call = await c.run(f);
+      await server.projects.deleteProject(f.admin.actor, f.projectId);
+      const before = await databaseSnapshot();
+      const result = await as(f.admin, call);
+      if (c.refusal !== "silent") expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/the project is in the Trash/) });
+      expect(await databaseSnapshot(), `${name} changed a project in the Trash`).toBe(before);
     });
 });

@@ -81,14 +81,15 @@ const CASES: Record<string, Partial<Record<Method, Case>>> = {
   "/api/validate": { POST: { allowed: "anyone", call: async () => ({ text: exampleText() }) } },
   "/api/rules": { PUT: { allowed: "admin", call: async () => ({ text: validRule, headers: { "if-match": '"0"' } }) } },
   "/api/projects/[id]": {
-    PATCH: { allowed: ["owner", "editor"], call: async (f) => ({ body: { name: "Renamed" }, headers: { "if-match": `"${await revisionOf(f)}"` } }) },
+    PATCH: { allowed: ["owner"], call: async (f) => ({ body: { name: "Renamed" }, headers: { "if-match": `"${await revisionOf(f)}"` } }) },
     DELETE: { allowed: ["owner"], call: async () => ({}) },
   },
   "/api/projects/[id]/restore": {
     POST: {
       allowed: ["owner"],
       call: async (f) => {
-        await (await server()).projects.deleteProject(f.admin.actor, f.projectId);
+        const { projects } = await server();
+        if (!(await projects.readProject(f.projectId))!.project.deletedAt) await projects.deleteProject(f.admin.actor, f.projectId);
         return {};
       },
     },
@@ -101,7 +102,7 @@ const CASES: Record<string, Partial<Record<Method, Case>>> = {
       allowed: ["owner", "editor"],
       call: async (f) => {
         const stored = (await (await server()).projects.readProject(f.projectId))!;
-        return { body: { op: "update-project", project: { ...stored.model.project, name: "Changed by operation" } }, headers: { "if-match": `"${stored.revision}"` } };
+        return { body: { op: "update-project", project: { ...stored.model.project, intendedPurpose: "Changed by operation" } }, headers: { "if-match": `"${stored.revision}"` } };
       },
     },
   },
@@ -201,4 +202,74 @@ describe("authorization of every mutating API endpoint", () => {
         const res = await send(route, method, await c.call(f), f, least);
         expect(res.status, `${method} ${route} as ${least.actor.name}: ${res.status >= 400 ? JSON.stringify(await json(res)) : ""}`).toBeLessThan(300);
       });
+});
+
+describe("a project in the Trash is read-only", () => {
+  const projectRoutes = Object.entries(CASES).filter(([route]) => route.startsWith("/api/projects/[id]") && route !== "/api/projects/[id]/restore");
+
+  it("covers every project route that changes something", () => {
+    expect(projectRoutes.length).toBeGreaterThan(10);
+  });
+
+  for (const [route, methods] of projectRoutes)
+    for (const [method, c] of Object.entries(methods) as [Method, Case][])
+      it(`${method} ${route}: refused with 409 for its owner and an administrator while the project is in the Trash; nothing changes`, async () => {
+        const f = await projectWithRoles();
+        for (const who of [f.users.owner, f.admin]) {
+          const call = await c.call(f);
+          await (await server()).projects.deleteProject(f.admin.actor, f.projectId);
+          const before = await databaseSnapshot();
+          const res = await send(route, method, call, f, who);
+          expect({ who: who.actor.name, status: res.status }).toEqual({ who: who.actor.name, status: 409 });
+          expect((await json(res)).detail).toMatch(/^the project is in the Trash/);
+          expect(await databaseSnapshot(), `${who.actor.name} changed a project in the Trash`).toBe(before);
+          await (await server()).projects.restoreProject(f.admin.actor, f.projectId);
+        }
+      });
+
+  it("can be restored by its owner, and then changed again", async () => {
+    const f = await projectWithRoles();
+    await (await server()).projects.deleteProject(f.admin.actor, f.projectId);
+    expect((await send("/api/projects/[id]/restore", "POST", {}, f, f.users.owner)).status).toBe(204);
+    const res = await send("/api/projects/[id]/baselines", "POST", { body: { name: "After the Trash" } }, f, f.users.owner);
+    expect(res.status).toBe(201);
+  });
+});
+
+describe("renaming a project is for its owners, whichever way the name changes", () => {
+  const renamed = (model: ReturnType<typeof exampleModel>, name: string) => ({ ...model, project: { ...model.project, name } });
+
+  it("refuses an editor's rename, model replacement and operation that change the name (403, nothing saved), and takes the same changes from an owner", async () => {
+    const f = await projectWithRoles();
+    const current = async () => (await (await server()).projects.readProject(f.projectId))!;
+    const attempts = async (who: TestUser) => {
+      const { revision, model } = await current();
+      return [
+        await send("/api/projects/[id]", "PATCH", { body: { name: "Renamed by PATCH" }, headers: { "if-match": `"${revision}"` } }, f, who),
+        await send("/api/projects/[id]/model", "PUT", { text: serializeModel(renamed(model, "Renamed by PUT"), "yaml"), headers: { "if-match": `"${revision}"` } }, f, who),
+        await send("/api/projects/[id]/operations", "POST", { body: { op: "update-project", project: { ...model.project, name: "Renamed by operation" } }, headers: { "if-match": `"${revision}"` } }, f, who),
+      ];
+    };
+    const before = await databaseSnapshot();
+    const refused = await attempts(f.users.editor);
+    expect(refused.map((r) => r.status)).toEqual([403, 403, 403]);
+    expect((await json(refused[1])).detail).toMatch(/does not allow you to manage members, rename/);
+    expect(await databaseSnapshot()).toBe(before);
+
+    const { revision, model } = await current();
+    const unrenamed = { ...model, project: { ...model.project, intendedPurpose: "Changed by the editor, name kept" } };
+    expect((await send("/api/projects/[id]/model", "PUT", { text: serializeModel(unrenamed, "yaml"), headers: { "if-match": `"${revision}"` } }, f, f.users.editor)).status).toBe(200);
+    for (const res of await attempts(f.users.owner).then((list) => list.slice(0, 1))) expect(res.status).toBe(200);
+    expect((await current()).model.project.name).toBe("Renamed by PATCH");
+  });
+
+  it("refuses an editor's restore of a revision with another name, and lets the owner restore it", async () => {
+    const f = await projectWithRoles();
+    const { revision, model } = (await (await server()).projects.readProject(f.projectId))!;
+    const saved = await (await server()).projects.replaceModel(f.admin.actor, f.projectId, revision, JSON.stringify(renamed(model, "Second name")), "renamed");
+    if (!saved.ok) throw new Error("not saved");
+    const projects = (await server()).projects;
+    await expect(projects.restoreRevision(f.users.editor.actor, f.projectId, revision + 1, revision)).rejects.toMatchObject({ status: 403 });
+    expect((await projects.restoreRevision(f.users.owner.actor, f.projectId, revision + 1, revision)).ok).toBe(true);
+  });
 });

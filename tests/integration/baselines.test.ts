@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+const contentHash = (text: string) => createHash("sha256").update(text).digest("hex");
 import { rmSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -203,6 +204,38 @@ describe("baselines", () => {
     expect(await state()).toEqual(before);
     const listed = (await list(users.viewer)).find((b: { id: string }) => b.id === "forged");
     expect(listed.workingCopy.intact).toBe(false);
+    expect(listed.workingCopy.integrityProblems).toContain("the audit log has no record of its creation");
+  });
+
+  it("is refused by the database when anything tries to delete a baseline or a sign-off, change or delete a revision, or change the threat history", async () => {
+    const db = await getDb();
+    expect(await refusal(db.run(sql`DELETE FROM baselines WHERE id = ${baseline.id}`))).toMatch(/baselines are immutable/);
+    expect(await refusal(db.run(sql`DELETE FROM sign_offs WHERE baseline_id = ${baseline.id}`))).toMatch(/sign-offs are immutable/);
+    expect(await refusal(db.run(sql`UPDATE model_revisions SET model = '{}' WHERE project_id = ${id}`))).toMatch(/model revisions are immutable/);
+    expect(await refusal(db.run(sql`DELETE FROM model_revisions WHERE project_id = ${id}`))).toMatch(/model revisions are immutable/);
+    expect(await refusal(db.run(sql`UPDATE threat_events SET status = 'accepted' WHERE project_id = ${id}`))).toMatch(/threat history is append-only/);
+    expect(await refusal(db.run(sql`DELETE FROM threat_events WHERE project_id = ${id}`))).toMatch(/threat history is append-only/);
+  });
+
+  it("reports a signed baseline that was deleted and written again with new content and a fresh hash, and refuses to sign it", async () => {
+    const db = await getDb();
+    const signed = (await list(users.viewer)).find((b: { id: string }) => b.id === baseline.id);
+    expect(signed.signOffs.length).toBeGreaterThan(0);
+    const replaced = content.replace('"revision": 1', '"revision": 1 ');
+    // Someone with access to the database file works around the triggers:
+    await db.run(sql`DROP TRIGGER baselines_no_delete`);
+    await db.run(sql`DROP TRIGGER sign_offs_no_delete`);
+    await db.run(sql`DELETE FROM baselines WHERE id = ${baseline.id}`);
+    await db.run(sql`INSERT INTO baselines (id, project_id, name, revision, content, content_hash, created_by, created_at)
+      VALUES (${baseline.id}, ${id}, ${baseline.name}, 1, ${replaced}, ${contentHash(replaced)}, 'mallory', ${Date.now()})`);
+    await db.run(sql`CREATE TRIGGER baselines_no_delete BEFORE DELETE ON baselines BEGIN SELECT RAISE(ABORT, 'baselines are immutable'); END`);
+    await db.run(sql`CREATE TRIGGER sign_offs_no_delete BEFORE DELETE ON sign_offs BEGIN SELECT RAISE(ABORT, 'sign-offs are immutable'); END`);
+    const listed = (await list(users.viewer)).find((b: { id: string }) => b.id === baseline.id);
+    expect(listed.workingCopy.intact).toBe(false);
+    expect(listed.workingCopy.integrityProblems).toContain(`its hash ${contentHash(replaced)} is not the ${baseline.contentHash} the audit log recorded when it was created`);
+    const res = await signOff(users.owner, baseline.id);
+    expect(res.status).toBe(409);
+    expect((await res.json()).detail).toMatch(/was changed outside medthreat: its hash/);
   });
 });
 

@@ -123,19 +123,48 @@ describe("generating documents", () => {
     expect(notHtml.headers.get("content-security-policy")).toBeNull();
   });
 
-  it("runs at most two jobs at a time and refuses a fourth unfinished job of one person (429)", { timeout: 120_000 }, async () => {
+  it("runs at most two jobs at a time and refuses a fourth unfinished job of one person, also spread over projects (429)", { timeout: 120_000 }, async () => {
+    const other = await projectWithRoles();
+    await (await import("@/db/users")).setMember(await getDb(), other.projectId, users.reviewer.actor.id, "viewer", admin.actor, undefined);
+    const startIn = (projectId: string) =>
+      listRoute.POST(new Request(`http://localhost/api/projects/${projectId}/reports`, { method: "POST", headers: headers(users.reviewer), body: JSON.stringify({ docs: ["mds2"], formats: ["md"] }) }), { params: Promise.resolve({ id: projectId }) });
     runner.pauseReportJobs(true);
     const jobs = [];
     try {
-      for (let i = 0; i < 3; i++) jobs.push(await (await start(users.reviewer, { docs: ["mds2"], formats: ["md"] })).json());
-      const refused = await start(users.reviewer, { docs: ["mds2"], formats: ["md"] });
-      expect(refused.status).toBe(429);
-      expect((await refused.json()).detail).toMatch(/wait until one has finished/);
+      for (let i = 0; i < 2; i++) jobs.push(await (await start(users.reviewer, { docs: ["mds2"], formats: ["md"] })).json());
+      const third = await startIn(other.projectId);
+      expect(third.status).toBe(202);
+      const before = await jobCount();
+      for (const projectId of [id, other.projectId]) {
+        const refused = await startIn(projectId);
+        expect(refused.status).toBe(429);
+        expect((await refused.json()).detail).toMatch(/you have 3 document jobs waiting or running already \(in this or other projects\)/);
+      }
+      const parallel = await Promise.all([startIn(id), startIn(other.projectId)]);
+      expect(parallel.map((r) => r.status)).toEqual([429, 429]);
+      expect(await jobCount()).toBe(before);
+      jobs.push({ ...(await third.json()), projectId: other.projectId });
     } finally {
       runner.pauseReportJobs(false);
     }
     expect(runner.reportRunnerLoad()).toEqual({ running: 2, queued: 1 });
-    for (const job of jobs) expect((await finished(users.reviewer, job.id)).status).toBe("done");
+    for (const job of jobs) await runner.reportJobSettled(job.id);
+  });
+
+  it("refuses jobs past the installation's cap (MEDTHREAT_REPORT_QUEUE), whoever asks, and never lets parallel requests pass it", { timeout: 120_000 }, async () => {
+    process.env.MEDTHREAT_REPORT_QUEUE = "2";
+    runner.pauseReportJobs(true);
+    const jobs: { id: string }[] = [];
+    try {
+      const outcomes = await Promise.all([users.owner, users.editor, users.viewer, users.reviewer].map((u) => start(u, { docs: ["mds2"], formats: ["md"] })));
+      expect(outcomes.filter((r) => r.status === 202)).toHaveLength(2);
+      for (const r of outcomes.filter((r) => r.status === 429)) expect((await r.json()).detail).toMatch(/the server has 2 document jobs waiting or running/);
+      for (const r of outcomes.filter((r) => r.status === 202)) jobs.push(await r.json());
+    } finally {
+      delete process.env.MEDTHREAT_REPORT_QUEUE;
+      runner.pauseReportJobs(false);
+    }
+    for (const job of jobs) await runner.reportJobSettled(job.id);
   });
 
   it("marks jobs a stopped server left queued or running as failed (interrupted) on first use", async () => {

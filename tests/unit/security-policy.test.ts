@@ -28,6 +28,11 @@ describe("cross-site request check", () => {
     expect(crossSiteRefusal("PATCH", url, headers({ host: "medthreat.local:3000", origin: "null" }))).toMatch(/opaque/);
   });
 
+  it("does not let any other Authorization header stand in for an API token", () => {
+    for (const authorization of ["Basic YTpi", "Bearer", "Bearer not-a-medthreat-token", "x", "Bearer mt_x extra"])
+      expect(crossSiteRefusal("POST", url, headers({ authorization, origin: "https://evil.example", "sec-fetch-site": "cross-site" })), authorization).toMatch(/cross-site/);
+  });
+
   it("accepts same-origin browser requests and requests with an API token", () => {
     expect(crossSiteRefusal("POST", url, headers({ "sec-fetch-site": "same-origin", origin: "http://medthreat.local:3000", host: "medthreat.local:3000" }))).toBeUndefined();
     expect(crossSiteRefusal("POST", url, headers({ host: "medthreat.local:3000", origin: "http://medthreat.local:3000" }))).toBeUndefined();

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { mayDo } from "@/app/_server/access";
 import { projectForPage } from "@/app/_server/pages";
 import { label } from "@/lib/model/vocabulary";
 import { ProjectHeaderActions } from "./_components/ProjectHeaderActions";
@@ -7,8 +8,9 @@ import { ProjectTabs } from "./_components/ProjectTabs";
 export const dynamic = "force-dynamic";
 
 export default async function ProjectLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
-  const { id, stored } = await projectForPage(params);
+  const { id, stored, actor } = await projectForPage(params);
   if (stored.project.deletedAt) notFound();
+  const canManage = await mayDo(actor, id, "manage");
   const { project } = stored.model;
   return (
     <div className="space-y-4">
@@ -21,7 +23,7 @@ export default async function ProjectLayout({ children, params }: { children: Re
             <span data-testid="revision">{stored.revision}</span>
           </p>
         </div>
-        <ProjectHeaderActions id={id} name={project.name} revision={stored.revision} />
+        <ProjectHeaderActions id={id} name={project.name} revision={stored.revision} canManage={canManage} />
       </div>
       <ProjectTabs id={id} />
       {children}

@@ -3,7 +3,8 @@
 import { useState, useTransition } from "react";
 import { deleteProjectAction, renameProjectAction } from "@/app/actions/projects";
 
-export function ProjectHeaderActions({ id, name, revision }: { id: string; name: string; revision: number }) {
+/** Export for everyone who may read; Rename and Delete only for those who may manage the project (owners). */
+export function ProjectHeaderActions({ id, name, revision, canManage }: { id: string; name: string; revision: number; canManage: boolean }) {
   const [renaming, setRenaming] = useState(false);
   const [draft, setDraft] = useState(name);
   const [message, setMessage] = useState<string>();
@@ -27,22 +28,26 @@ export function ProjectHeaderActions({ id, name, revision }: { id: string; name:
         <a className="btn" href={`/api/projects/${id}/export?format=json&download=1`}>
           Export JSON
         </a>
-        <button className="btn" onClick={() => setRenaming((r) => !r)}>
-          Rename
-        </button>
-        <button
-          className="btn btn-danger"
-          disabled={pending}
-          onClick={() => {
-            if (!confirm(`Move "${name}" to the trash? You can restore it from the project list.`)) return;
-            start(async () => {
-              const refused = await deleteProjectAction(id);
-              if (refused) setMessage(refused.message);
-            });
-          }}
-        >
-          Delete
-        </button>
+        {canManage && (
+          <>
+            <button className="btn" onClick={() => setRenaming((r) => !r)}>
+              Rename
+            </button>
+            <button
+              className="btn btn-danger"
+              disabled={pending}
+              onClick={() => {
+                if (!confirm(`Move "${name}" to the trash? You can restore it from the project list.`)) return;
+                start(async () => {
+                  const refused = await deleteProjectAction(id);
+                  if (refused) setMessage(refused.message);
+                });
+              }}
+            >
+              Delete
+            </button>
+          </>
+        )}
       </div>
       {renaming && (
         <div className="flex items-center gap-2">

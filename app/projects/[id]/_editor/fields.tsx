@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Labelled } from "@/app/_components/FormParts";
 import { label as vocabularyLabel } from "@/lib/model/vocabulary";
 
-export function TextField(props: { label: string; value: string; onChange(v: string): void; required?: boolean; placeholder?: string; hint?: string; mono?: boolean }) {
+export function TextField(props: { label: string; value: string; onChange(v: string): void; required?: boolean; placeholder?: string; hint?: string; mono?: boolean; disabled?: boolean }) {
   return (
     <Labelled
       label={props.required ? `${props.label} *` : props.label}
@@ -16,6 +16,7 @@ export function TextField(props: { label: string; value: string; onChange(v: str
           value={props.value}
           required={props.required}
           placeholder={props.placeholder}
+          disabled={props.disabled}
           onChange={(e) => props.onChange(e.target.value)}
         />
       )}

@@ -43,7 +43,7 @@ async function BaselinesPage({ params }: { params: Promise<{ id: string }> }) {
             </p>
             {status && !status.intact && (
               <p role="alert" className="text-sm text-red-700">
-                The stored content no longer matches this hash: the baseline was changed outside medthreat and cannot be signed off.
+                This baseline was changed outside medthreat and cannot be signed off: {status.integrityProblems.join("; ")}.
               </p>
             )}
             {status && (

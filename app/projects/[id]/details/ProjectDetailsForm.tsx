@@ -10,7 +10,7 @@ import { uniqueId } from "../_editor/drafts";
 import { useModelSaver } from "../_editor/useModelSaver";
 import { useUnsavedChangesWarning } from "../_editor/useUnsavedChanges";
 
-export function ProjectDetailsForm({ projectId, initialModel, initialRevision }: { projectId: string; initialModel: Model; initialRevision: number }) {
+export function ProjectDetailsForm({ projectId, initialModel, initialRevision, canRename }: { projectId: string; initialModel: Model; initialRevision: number; canRename: boolean }) {
   const saver = useModelSaver(projectId, initialModel, initialRevision);
   const [draft, setDraft] = useState<Project>(initialModel.project);
   useUnsavedChangesWarning(JSON.stringify(draft) !== JSON.stringify(saver.model.project));
@@ -31,7 +31,14 @@ export function ProjectDetailsForm({ projectId, initialModel, initialRevision }:
           onSave={() => void saver.submit({ op: "update-project", project: draft })}
           onCancel={() => setDraft(saver.model.project)}
         >
-          <TextField label="Project name" required value={draft.name} onChange={(v) => set("name", v)} />
+          <TextField
+            label="Project name"
+            required
+            value={draft.name}
+            onChange={(v) => set("name", v)}
+            disabled={!canRename}
+            hint={canRename ? undefined : "Only the project's owners rename it."}
+          />
           <div className="grid grid-cols-3 gap-2">
             <div className="col-span-2">
               <TextField label="Device name" required value={draft.device.name} onChange={(v) => set("device", { ...draft.device, name: v })} />
