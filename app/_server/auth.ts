@@ -31,6 +31,7 @@ export class AuthError extends Error {
 export class InTrashError extends AuthError {
   constructor() {
     super(409, "the project is in the Trash, where it cannot be changed; restore it first (owners, from the Trash at the bottom of the project list)");
+    this.name = "InTrashError";
   }
 }
 

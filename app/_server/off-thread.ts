@@ -63,8 +63,15 @@ export function runOffThread<K extends TaskName>(task: K, input: TaskInput<K>, w
   });
 }
 
-/** Work refused for its size, time or memory, or because the server was busy: the message is for the user. */
-export const isRefusal = (e: unknown): e is AnalysisLimitError | WorkRefused => e instanceof AnalysisLimitError || e instanceof WorkRefused;
+/**
+ * Work refused for its size, time or memory, or because the server was busy: the message is for the
+ * user. Told by name, not by class: each route bundle of the server has its own copy of the classes,
+ * and the pool (shared by all of them) makes its errors with the copy of the bundle that started it.
+ */
+export const isRefusal = (e: unknown): e is AnalysisLimitError | WorkRefused => e instanceof Error && (e.name === "AnalysisLimitError" || e.name === "WorkRefused");
+
+/** Why the work was refused: the analysis limit passed, or the pool's reason (time, memory, busy, failed). */
+export const refusalReason = (e: AnalysisLimitError | WorkRefused): string => ("limit" in e ? e.limit : e.reason);
 
 /** Workers running and tasks waiting, for tests and diagnostics. */
 export const offThreadLoad = () => ({ workers: pool.slots.length, busy: pool.slots.filter((s) => s.job).length, waiting: pool.waiting.length });

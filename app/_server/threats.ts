@@ -11,7 +11,7 @@ import { Decision } from "@/lib/threats/decision";
 import { readProject } from "./projects";
 import { authorize, requireAdmin, SYSTEM } from "./access";
 import { sharedLru } from "./lru";
-import { readRuleText, runOffThread, WorkRefused } from "./off-thread";
+import { isRefusal, readRuleText, refusalReason, runOffThread } from "./off-thread";
 import type { Actor } from "@/db/users";
 
 /** Threat analysis of stored projects: runs the engine, keeps threat records and decisions in step. */
@@ -74,7 +74,7 @@ export function analysisOf(projectId: string, stored: { revision: number; model:
   run.then(
     (analysis) => analyses.reweigh(key, analysis.threats.length + analysis.coverage.length),
     (e) => {
-      if (e instanceof WorkRefused && e.reason === "busy") analyses.delete(key);
+      if (isRefusal(e) && refusalReason(e) === "busy") analyses.delete(key);
       else setTimeout(() => analyses.get(key) === run && analyses.delete(key), REFUSAL_MS).unref();
     },
   );

@@ -1,5 +1,5 @@
 import { requireActor } from "../_server/access";
-import { AuthError, InTrashError } from "../_server/auth";
+import { AuthError } from "../_server/auth";
 import { isRefusal } from "../_server/off-thread";
 import type { Actor } from "@/db/users";
 
@@ -15,7 +15,7 @@ export async function asActor<T>(run: (actor: Actor) => Promise<T>): Promise<T |
   } catch (e) {
     if (e instanceof AuthError && (e.status === 401 || e.status === 403))
       return { ok: false, kind: e.status === 401 ? "unauthenticated" : "forbidden", message: e.message };
-    if (e instanceof InTrashError) return { ok: false, kind: "refused", message: e.message };
+    if (e instanceof AuthError && e.name === "InTrashError") return { ok: false, kind: "refused", message: e.message };
     if (isRefusal(e)) return { ok: false, kind: "refused", message: e.message };
     throw e;
   }

@@ -2,8 +2,8 @@ import { bodyTooLargeMessage, MAX_MODEL_BYTES } from "@/lib/model/limits";
 import type { ModelIssue } from "@/lib/model/issues";
 import type { Outcome } from "../_server/projects";
 import { AuthError } from "../_server/auth";
-import { isRefusal, WorkRefused } from "../_server/off-thread";
-import { AnalysisLimitError } from "@/lib/threats/limits";
+import { isRefusal, refusalReason, type WorkRefused } from "../_server/off-thread";
+import type { AnalysisLimitError } from "@/lib/threats/limits";
 
 /** RFC 9457 problem details. `type` names the kind of problem; `errors` lists model issues with their paths. */
 export function problem(status: number, slug: string, title: string, detail: string, extra: Record<string, unknown> = {}): Response {
@@ -105,13 +105,14 @@ const AUTH_TITLES: Record<number, [string, string]> = {
 
 /** Work refused for a processing limit (422), or because the server is busy (503, try again later). */
 function refusalProblem(e: AnalysisLimitError | WorkRefused): Response {
-  if (e instanceof WorkRefused && e.reason === "busy") {
+  const reason = refusalReason(e);
+  if (reason === "busy") {
     const response = problem(503, "busy", "Server busy", e.message);
     response.headers.set("retry-after", "30");
     return response;
   }
-  if (e instanceof WorkRefused && e.reason === "failed") return problem(500, "internal", "Internal error", `${e.message}; nothing was changed`);
-  return problem(422, "over-limit", "Over a processing limit", e.message, { limit: e instanceof AnalysisLimitError ? e.limit : e.reason });
+  if (reason === "failed") return problem(500, "internal", "Internal error", `${e.message}; nothing was changed`);
+  return problem(422, "over-limit", "Over a processing limit", e.message, { limit: reason });
 }
 
 /** Wraps a handler so BodyErrors and AuthErrors become their responses and anything unexpected a 500 problem. */
