@@ -56,3 +56,12 @@ export function sharedLru<V>(name: string, maxEntries: number, maxWeight: number
   if (!cache) registry.set(name, (cache = new Lru<V>(maxEntries, maxWeight)));
   return cache;
 }
+
+/** Freezes a value and everything in it: what a shared cache hands out must not be changed by one of its users. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -10,7 +10,7 @@ import { FORMAT_VERSION, Project, type Model } from "@/lib/model/schema";
 import { validateModel } from "@/lib/model/validate";
 import type { ProjectFile } from "@/lib/project/file";
 import { authorize } from "./access";
-import { sharedLru } from "./lru";
+import { deepFreeze, sharedLru } from "./lru";
 import { readModelText, readProjectText } from "./off-thread";
 
 /**
@@ -84,13 +84,6 @@ export const readProject = cache(async (id: string, revision?: number): Promise<
   return { project, ...stored };
 });
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 export async function loadProject(actor: Actor, id: string, revision?: number) {
   const stored = await readProject(id, revision);

@@ -10,7 +10,7 @@ import { EMPTY_RULE_FILE, rulesFingerprint } from "@/lib/threats/custom-rules";
 import { Decision } from "@/lib/threats/decision";
 import { readProject } from "./projects";
 import { authorize, requireAdmin, SYSTEM } from "./access";
-import { sharedLru } from "./lru";
+import { deepFreeze, sharedLru } from "./lru";
 import { isRefusal, readRuleText, refusalReason, runOffThread } from "./off-thread";
 import type { Actor } from "@/db/users";
 
@@ -57,8 +57,8 @@ const REFUSAL_MS = 10 * 60_000;
 
 /**
  * The analysis of a model revision under a rule set: run once, kept in memory, shared by every
- * request that asks meanwhile. A large one runs on a worker thread. A refusal (a limit passed) is
- * remembered for a while; a busy server is not.
+ * request that asks meanwhile, frozen. A large one runs on a worker thread. A refusal (a limit
+ * passed) is remembered for a while; a busy server or a failed worker is not.
  */
 export function analysisOf(projectId: string, stored: { revision: number; model: Model }, customRules: CustomRules): Promise<Analysis> {
   const key = `${projectId}@${stored.revision}#${customRules.fingerprint}`;
@@ -66,15 +66,16 @@ export function analysisOf(projectId: string, stored: { revision: number; model:
   if (cached) return cached;
   const { model } = stored;
   const { rules } = customRules;
-  const run =
+  const run = (
     analysisEvaluations(model, rules) > OFF_THREAD_EVALUATIONS()
       ? runOffThread("analyze", { model, rules }, `the analysis of "${model.project.name}"`)
-      : Promise.resolve().then(() => analyzeModel(model, rules));
+      : Promise.resolve().then(() => analyzeModel(model, rules))
+  ).then(deepFreeze);
   analyses.set(key, run);
   run.then(
     (analysis) => analyses.reweigh(key, analysis.threats.length + analysis.coverage.length),
     (e) => {
-      if (isRefusal(e) && refusalReason(e) === "busy") analyses.delete(key);
+      if (isRefusal(e) && ["busy", "failed"].includes(refusalReason(e))) analyses.delete(key);
       else setTimeout(() => analyses.get(key) === run && analyses.delete(key), REFUSAL_MS).unref();
     },
   );
