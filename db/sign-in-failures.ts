@@ -8,8 +8,12 @@ import { signInFailures } from "./schema";
  * refused anyway, so parallel guesses cannot slip past the count.
  */
 
-export async function recordAttempt(db: Db, keys: readonly string[], at: Date): Promise<number[]> {
-  const rows = await db.insert(signInFailures).values(keys.map((key) => ({ key, at }))).returning({ id: signInFailures.id });
+/** Counts an attempt under each key, and forgets every attempt older than `forgetBefore`. */
+export async function recordAttempt(db: Db, keys: readonly string[], at: Date, forgetBefore: Date): Promise<number[]> {
+  const [, rows] = await db.batch([
+    db.delete(signInFailures).where(lt(signInFailures.at, forgetBefore)),
+    db.insert(signInFailures).values(keys.map((key) => ({ key, at }))).returning({ id: signInFailures.id }),
+  ]);
   return rows.map((r) => r.id);
 }
 
@@ -27,7 +31,7 @@ export async function attemptsSince(db: Db, keys: readonly string[], since: Date
   return new Map(rows.map((r) => [r.key, { count: Number(r.count), oldest: new Date(Number(r.oldest)) }]));
 }
 
-/** Forgets a key's failures (after a successful sign-in) and every failure older than `before`. */
-export async function forgetFailures(db: Db, key: string, before: Date): Promise<void> {
-  await db.batch([db.delete(signInFailures).where(eq(signInFailures.key, key)), db.delete(signInFailures).where(lt(signInFailures.at, before))]);
+/** Forgets a key's failures (after a successful sign-in). */
+export async function forgetFailures(db: Db, key: string): Promise<void> {
+  await db.delete(signInFailures).where(eq(signInFailures.key, key));
 }

@@ -89,8 +89,9 @@ export async function signIn(email: string, password: string, client: string): P
   const keys = { addressFromClient: `address:${address} client:${client}`, client: `client:${client}`, address: `address:${address}` };
   const db = await getDb();
   const now = new Date();
-  const attempt = await failures.recordAttempt(db, Object.values(keys), now);
-  const counts = await failures.attemptsSince(db, Object.values(keys), new Date(now.getTime() - WINDOW_MS));
+  const windowStart = new Date(now.getTime() - WINDOW_MS);
+  const attempt = await failures.recordAttempt(db, Object.values(keys), now, windowStart);
+  const counts = await failures.attemptsSince(db, Object.values(keys), windowStart);
   for (const [limit, key] of Object.entries(keys) as [keyof typeof SIGN_IN_LIMITS, string][]) {
     const seen = counts.get(key);
     if (seen && seen.count > SIGN_IN_LIMITS[limit]) {
@@ -104,7 +105,7 @@ export async function signIn(email: string, password: string, client: string): P
   const ok = (await verify(user?.passwordHash ?? (await dummyHash()), password).catch(() => false)) && user && !user.disabledAt;
   if (!ok || !user) throw new AuthError(401, "the e-mail address or the password is wrong");
   await failures.withdrawAttempt(db, attempt);
-  await failures.forgetFailures(db, keys.addressFromClient, new Date(now.getTime() - WINDOW_MS));
+  await failures.forgetFailures(db, keys.addressFromClient);
   const token = randomBytes(32).toString("base64url");
   await users.createSession(db, sha256(token), user.id, SESSION_TTL_MS);
   return { token, actor: users.actorOf(user) };
