@@ -12,8 +12,9 @@ import path from "node:path";
  * - flat out: CLIENTS clients each sending the next request as soon as the last one came back, which
  *   measures throughput (latency is then CLIENTS divided by requests per second).
  * It prints latency percentiles, throughput and errors. LOAD_CLIENTS and LOAD_SECONDS change the
- * defaults (50, 60). A last scenario sends hostile 3.9 MB files to /api/validate while other clients
- * ask /api/health, to show whether the server stays responsive meanwhile.
+ * defaults (50, 60); LOAD_ONLY keeps the scenarios whose name contains it. A last scenario sends
+ * hostile 3.9 MB files to /api/validate while other clients ask /api/health, to show whether the
+ * server stays responsive meanwhile.
  */
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
@@ -61,7 +62,7 @@ export async function runLoadBench(): Promise<void> {
     console.log(`${CLIENTS} clients for ${SECONDS} s per scenario, demo device, one server process on this machine\n`);
     console.log("| scenario | load | requests | per second | p50 | p95 | p99 | max | errors |");
     console.log("|---|---|---|---|---|---|---|---|---|");
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => !process.env.LOAD_ONLY || x.name.includes(process.env.LOAD_ONLY))) {
       await load([{ ...s, clients: 2 }], 3, headers); // warm-up
       for (const [label, pace] of [["paced, 1/s each", 1000], ["flat out", 0]] as const) {
         const [samples] = await load([{ ...s, pace, clients: CLIENTS }], SECONDS, headers);
@@ -90,7 +91,8 @@ export async function runLoadBench(): Promise<void> {
   }
 }
 
-const agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+/** Connections are kept alive within a run and closed after it, so no run reuses a socket the server is about to close. */
+let agent = new Agent({ keepAlive: true, maxSockets: 1000 });
 
 function once(s: Scenario, headers: Record<string, string>): Promise<Sample> {
   const started = performance.now();
@@ -106,6 +108,8 @@ function once(s: Scenario, headers: Record<string, string>): Promise<Sample> {
 
 /** Runs the scenarios side by side, each with its own clients looping until the time is up. */
 async function load(scenarios: (Scenario & { clients: number })[], seconds: number, headers: (auth: Scenario["auth"]) => Record<string, string>): Promise<Sample[][]> {
+  agent.destroy();
+  agent = new Agent({ keepAlive: true, maxSockets: 1000 });
   const until = performance.now() + seconds * 1000;
   return Promise.all(
     scenarios.map(async (s) => {

@@ -125,11 +125,15 @@ export async function syncProjectThreats(projectId: string, stored?: StoredModel
   const analysis = await analysisOf(projectId, stored, customRules);
   const stamp = { revision: stored.revision, rulesFingerprint: customRules.fingerprint, libraryVersion: LIBRARY_VERSION };
   const db = await getDb();
-  await oneAtATime(projectId, async () => {
+  const synced = async () => {
     const last = await analysisStamp(db, projectId);
-    if (last && last.revision === stamp.revision && last.rulesFingerprint === stamp.rulesFingerprint && last.libraryVersion === stamp.libraryVersion) return;
-    await syncThreats(db, projectId, analysis, stamp, SYSTEM.name);
-  });
+    return !!last && last.revision === stamp.revision && last.rulesFingerprint === stamp.rulesFingerprint && last.libraryVersion === stamp.libraryVersion;
+  };
+  // Only a request that finds the records behind the analysis queues up to bring them in line.
+  if (!(await synced()))
+    await oneAtATime(projectId, async () => {
+      if (!(await synced())) await syncThreats(db, projectId, analysis, stamp, SYSTEM.name);
+    });
   const all = await threatRecordsOf(db, projectId);
   const obsolete = all.some((r) => r.obsoleteSinceRevision !== null) ? await obsoleteRecordsOf(db, projectId) : [];
   return {
