@@ -35,6 +35,8 @@ interface Scenario {
 interface Sample {
   ms: number;
   ok: boolean;
+  /** The HTTP status, or the network error's code. */
+  outcome: string;
 }
 
 export async function runLoadBench(): Promise<void> {
@@ -99,9 +101,9 @@ function once(s: Scenario, headers: Record<string, string>): Promise<Sample> {
   return new Promise((resolve) => {
     const req = request({ host: "127.0.0.1", port: PORT, path: s.path, method: s.method ?? "GET", agent, headers: { ...headers, ...(s.body ? { "content-type": "application/yaml" } : {}) } }, (res) => {
       res.resume();
-      res.on("end", () => resolve({ ms: performance.now() - started, ok: (res.statusCode ?? 500) < 400 }));
+      res.on("end", () => resolve({ ms: performance.now() - started, ok: (res.statusCode ?? 500) < 400, outcome: String(res.statusCode) }));
     });
-    req.on("error", () => resolve({ ms: performance.now() - started, ok: false }));
+    req.on("error", (e: Error & { code?: string }) => resolve({ ms: performance.now() - started, ok: false, outcome: e.code ?? e.message }));
     req.end(s.body);
   });
 }
@@ -135,8 +137,10 @@ function row(name: string, samples: Sample[], seconds: number): string {
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const at = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
   const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${Math.round(v)} ms`);
-  const errors = samples.filter((s) => !s.ok).length;
-  return `| ${name} | ${samples.length} | ${(samples.length / seconds).toFixed(1)} | ${ms(at(50))} | ${ms(at(95))} | ${ms(at(99))} | ${ms(sorted[sorted.length - 1])} | ${errors} |`;
+  const errors = new Map<string, number>();
+  for (const s of samples) if (!s.ok) errors.set(s.outcome, (errors.get(s.outcome) ?? 0) + 1);
+  const errorText = errors.size ? [...errors].map(([outcome, n]) => `${n} (${outcome})`).join(", ") : "0";
+  return `| ${name} | ${samples.length} | ${(samples.length / seconds).toFixed(1)} | ${ms(at(50))} | ${ms(at(95))} | ${ms(at(99))} | ${ms(sorted[sorted.length - 1])} | ${errorText} |`;
 }
 
 async function waitUntilUp(): Promise<void> {
