@@ -53,6 +53,15 @@ const pool: Pool = ((globalThis as { __medthreatOffThread?: Pool }).__medthreatO
 /** Loaded at run time from the source tree (tsx compiles lib on the fly), never bundled by the build. */
 const ENTRY = () => path.join(/* turbopackIgnore: true */ process.cwd(), "app", "_server", "worker", "entry.mjs");
 
+/** What to do about work that passed a worker's time or memory limit. */
+const REMEDY: Record<TaskName, string> = {
+  analyze: "split the model or simplify its custom rules",
+  validateModelText: "split the model into smaller files",
+  validateProjectText: "split the model into smaller files",
+  parseRuleFile: "split the rules into smaller files",
+  hold: "it only tests the pool",
+};
+
 /** Runs a task on a worker thread; `what` names the work in refusals ("the analysis of Pump 3"). */
 export function runOffThread<K extends TaskName>(task: K, input: TaskInput<K>, what: string): Promise<TaskOutput<K>> {
   if (pool.waiting.length >= offThreadSettings().maxWaiting)
@@ -89,7 +98,7 @@ function dispatch(): void {
     const job = pool.waiting.shift()!;
     slot.job = job;
     slot.worker.ref();
-    slot.timer = setTimeout(() => stop(slot, new WorkRefused("time", `${job.what} took longer than ${settings.timeoutMs / 1000} s and was stopped; split the model or simplify its custom rules`)), settings.timeoutMs);
+    slot.timer = setTimeout(() => stop(slot, new WorkRefused("time", `${job.what} took longer than ${settings.timeoutMs / 1000} s and was stopped; ${REMEDY[job.task]}`)), settings.timeoutMs);
     slot.worker.postMessage({ id: job.id, task: job.task, input: job.input });
   }
 }
@@ -112,7 +121,7 @@ function start(memoryMb: number): Slot {
     stop(
       slot,
       e.code === "ERR_WORKER_OUT_OF_MEMORY"
-        ? new WorkRefused("memory", `${slot.job?.what ?? "the work"} needed more than ${memoryMb} MB of memory and was stopped; split the model or simplify its custom rules`)
+        ? new WorkRefused("memory", `${slot.job?.what ?? "the work"} needed more than ${memoryMb} MB of memory and was stopped${slot.job ? `; ${REMEDY[slot.job.task]}` : ""}`)
         : new WorkRefused("failed", `${slot.job?.what ?? "the work"} failed in its worker thread: ${e.message}`),
     ),
   );
