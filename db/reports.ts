@@ -33,7 +33,7 @@ export interface JobCaps {
 /**
  * Creates a queued job, but only while the person and the installation are under their caps of
  * unfinished jobs; the count and the insert are one statement, so parallel requests cannot pass a cap
- * together. Returns undefined, with the cap that refused it, when it was not created.
+ * together. When it was not created, says which cap refused it.
  */
 export async function createReportJob(db: Db, job: NewReportJob, actor: Actor, caps: JobCaps): Promise<ReportJobRow | { refused: keyof JobCaps }> {
   const row: ReportJobRow = {

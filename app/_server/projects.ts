@@ -84,7 +84,6 @@ export const readProject = cache(async (id: string, revision?: number): Promise<
   return { project, ...stored };
 });
 
-
 export async function loadProject(actor: Actor, id: string, revision?: number) {
   const stored = await readProject(id, revision);
   if (stored) await authorize(actor, id, "read");

@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, dump as dumpYaml, load as loadYaml, YAMLException } from "js-yaml";
 import { aliasReport } from "./aliases";
 import { duplicateJsonKey } from "./json-keys";
-import { buildLocator, lineStarts, positionOf } from "./locate";
+import { buildLocator, lineStarts, positionAt } from "./locate";
 import { MAX_MODEL_BYTES, tooLargeMessage } from "./limits";
 import type { ModelIssue, PathSegment } from "./issues";
 import type { Model } from "./schema";
@@ -80,7 +80,7 @@ function readJsonOrYaml(text: string): unknown {
   }
   const duplicate = duplicateJsonKey(text);
   if (duplicate) {
-    const at = positionOf(lineStarts(text), duplicate.offset);
+    const at = positionAt(text, duplicate.offset);
     throw new TextError(fileIssue(`syntax error: ${DUPLICATE_KEY} ("${duplicate.key}")`, at.line, at.column));
   }
   return value;
@@ -122,7 +122,7 @@ function syntaxIssue(text: string, e: YAMLException): ModelIssue {
   else if (/^missed comma/.test(e.reason)) message = "a comma is missing between two entries";
   else if (offset !== undefined && (text[offset] === "@" || text[offset] === "`"))
     message = `the reserved character ${text[offset]} cannot start a plain value; put the value in quotes`;
-  const at = offset === undefined ? undefined : positionOf(lineStarts(text), offset);
+  const at = offset === undefined ? undefined : positionAt(text, offset);
   return fileIssue(`syntax error: ${message}`, at?.line, at?.column);
 }
 
@@ -135,7 +135,7 @@ function jsonSyntaxIssue(text: string, message: string): ModelIssue | undefined 
   if (!m) return undefined;
   let offset = Math.min(Number(m[2]), text.length);
   if (/\bafter\b/.test(m[1])) while (offset > 0 && /\s/.test(text[offset - 1])) offset--;
-  const at = positionOf(lineStarts(text), offset);
+  const at = positionAt(text, offset);
   return fileIssue(`syntax error: ${m[1].charAt(0).toLowerCase()}${m[1].slice(1)}`, at.line, at.column);
 }
 
@@ -143,7 +143,8 @@ function jsonSyntaxIssue(text: string, message: string): ModelIssue | undefined 
 function secondDocument(text: string): number | undefined {
   let content = false;
   for (const start of lineStarts(text)) {
-    const line = text.slice(start, text.indexOf("\n", start) === -1 ? undefined : text.indexOf("\n", start));
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end === -1 ? undefined : end);
     if (/^(---|\.\.\.)(\s|$)/.test(line)) {
       if (content) return start;
     } else if (line.trim() && !line.trimStart().startsWith("#") && !line.startsWith("%")) content = true;

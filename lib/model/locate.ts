@@ -74,7 +74,10 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-/** The 1-based line and column of an offset. */
+/** The 1-based line and column of an offset in a text. */
+export const positionAt = (text: string, offset: number): TextPosition => positionOf(lineStarts(text), offset);
+
+/** The 1-based line and column of an offset, given where the lines start. */
 export function positionOf(starts: readonly number[], offset: number): TextPosition {
   let lo = 0;
   let hi = starts.length - 1;
